@@ -1,0 +1,42 @@
+"""kg: knowledge graphs of who did what, where and when, from Chinese local-government news.
+
+>>> import kg
+>>> g = kg.build(["区委书记王某某主持召开区委常委会会议。"])   # doctest: +SKIP
+>>> g.officials()                                             # doctest: +SKIP
+"""
+
+from .errors import GraphFormatError, InputError, KgError, LexiconError, Neo4jError, ViewError
+from .graph import KnowledgeGraph
+from .model import LABELS, REL_TYPES, Article, Edge, Node, Provenance
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "LABELS",
+    "REL_TYPES",
+    "Article",
+    "Edge",
+    "GraphFormatError",
+    "InputError",
+    "KgError",
+    "KnowledgeGraph",
+    "LexiconError",
+    "Neo4jError",
+    "Node",
+    "Provenance",
+    "ViewError",
+    "build",
+    "read",
+]
+
+
+def __getattr__(name: str):  # lazy: importing kg must not load jieba
+    if name == "build":
+        from .pipeline import build
+
+        return build
+    if name == "read":
+        from .reader import read
+
+        return read
+    raise AttributeError(name)
