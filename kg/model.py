@@ -52,6 +52,8 @@ class Article:
     byline: str | None = None
     section: str | None = None
     origin: str = ""
+    #: ``(offset in text, offset in source file, length)`` triples mapping repaired text back to the file
+    spans: tuple[tuple[int, int, int], ...] = ()
 
 
 @dataclass(frozen=True)
