@@ -6,7 +6,10 @@ line without sentence punctuation that is followed by a byline (``江门日报�
 section (栏目).  Layout damage is repaired before splitting:
 
 * a paragraph cut in two by blank lines (``……联席会议`` / ``工作机制``) is joined again;
-* a paragraph printed twice in one article is kept once, and so is a sentence repeated verbatim.
+* a paragraph printed twice in one article is kept once, and so is a sentence repeated verbatim;
+* a closing line that the layout pushed under the wrong article (``区领导曾立、曾国华参加检查工作。`` at
+  the end of a groundbreaking report, when the inspection is the article above) goes back to the
+  nearest article before it that reports such an activity.
 
 Each article keeps ``spans``: ``(offset in article text, offset in page, length)`` triples, so any
 character offset in the repaired text maps back to the page (:func:`to_page_offset`).
@@ -156,7 +159,7 @@ def split_page(page: str) -> list[PageArticle]:
               if is_heading(paras[i].text) and is_byline(paras[i + 1].text)]
     if not starts:
         starts = [0]
-    articles = []
+    bodies: list[tuple[list[Paragraph], str | None]] = []
     # text before the first headline: a page header if it is all headings, otherwise an article of its own
     head = paras[: starts[0]]
     if head and not all(is_heading(p.text) for p in head):
@@ -169,9 +172,31 @@ def split_page(page: str) -> list[PageArticle]:
             end -= 1
         if i > 0 and _is_section_line(paras, i - 1, i):
             section = paras[i - 1].text
-        body = _drop_repeats(paras[i:end])
-        articles.append(_assemble(body, section))
-    return articles
+        bodies.append((_drop_repeats(paras[i:end]), section))
+    _rehome_orphans(bodies)
+    return [_assemble(body, section) for body, section in bodies]
+
+
+_ORPHAN = re.compile(r"^[^。！？]{0,30}(?:参加|陪同|一同|随同)(检查|调研|视察|督导|考察)[^。！？]{0,8}[。！？]$")
+_ACTIVITY = {"检查": "检查", "调研": "调研", "视察": "视察", "督导": "督导|检查", "考察": "考察"}
+
+
+def _rehome_orphans(bodies: list[tuple[list[Paragraph], str | None]]) -> None:
+    """Move a short closing line about joining an activity to the article that reports the activity."""
+    for n in range(1, len(bodies)):
+        paras = bodies[n][0]
+        if len(paras) < 2:
+            continue
+        m = _ORPHAN.match(paras[-1].text)
+        if not m:
+            continue
+        activity = re.compile(_ACTIVITY[m.group(1)])
+        if any(activity.search(p.text) for p in paras[:-1]):
+            continue
+        for k in range(n - 1, -1, -1):
+            if any(activity.search(p.text) for p in bodies[k][0]):
+                bodies[k][0].append(paras.pop())
+                break
 
 
 def _is_section_line(paras: list[Paragraph], idx: int, headline: int) -> bool:

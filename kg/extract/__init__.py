@@ -1,0 +1,58 @@
+"""Rule-based extraction: a pipeline of small components over one :class:`Doc`.
+
+Every component follows the same contract (:class:`Extractor`): it is called with the doc, reads what
+earlier components found and adds mentions or relations.  :func:`extract` runs them in order and turns
+the doc into an :class:`kg.model.Extraction` of nodes and edges with provenance.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from ..lexicon import Lexicon
+from ..model import Article, Extraction
+from .assemble import to_extraction
+from .doc import Doc
+from .entities import COMMUNITIES, ORGANIZATIONS, PLACES, PROJECTS, STREETS, KnownEntities, Regions
+from .events import Events
+from .located import Located
+from .meetings import Meetings
+from .people import Bylines, Officials
+from .resolve import Overlaps
+
+
+class Extractor(Protocol):
+    """One pipeline component: reads and extends a :class:`Doc`."""
+
+    name: str
+
+    def __call__(self, doc: Doc) -> None: ...
+
+
+#: The default components, in the order they run.
+DEFAULT_PIPELINE: tuple[Extractor, ...] = (
+    Bylines(),
+    Officials(),
+    KnownEntities(),
+    Regions(),
+    STREETS,
+    COMMUNITIES,
+    PROJECTS,
+    ORGANIZATIONS,
+    PLACES,
+    Meetings(),
+    Overlaps(),
+    Events(),
+    Located(),
+)
+
+
+def extract(article: Article, lexicon: Lexicon, pipeline: tuple[Extractor, ...] = DEFAULT_PIPELINE) -> Extraction:
+    """Run the extractors over one article."""
+    doc = Doc(article, lexicon)
+    for component in pipeline:
+        component(doc)
+    return to_extraction(doc)
+
+
+__all__ = ["DEFAULT_PIPELINE", "Doc", "Extractor", "extract"]

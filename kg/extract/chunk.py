@@ -1,0 +1,128 @@
+"""Find where a name begins, given where its suffix is: the shared core of the suffix extractors.
+
+A name such as ``东南新城花园项目`` or ``恩平市委组织部`` ends in a lexicon suffix (``项目``, ``组织部``).
+Its left edge is found by walking back over jieba tokens until a boundary: punctuation, a number or
+date, a governing verb or function word (``召开``, ``在``, ``的`` …), or, for sites, a region name
+(``江海区`` + ``中环广场``: the region is a separate entity that the site lies in).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .doc import Doc, Sentence
+
+_CJK_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
+_NUMERIC = re.compile(r"^[\d０-９一二三四五六七八九十百千万亿两]+[年月日号届次个名项家万亿]?$")
+# region-suffixed tokens that are not regions
+_NOT_REGION = re.compile(r"^(全|本|该|各|城|市|辖|社|园|景|小|片|街|山|库|灾|郊|老城|新城|主城|城市|城区|社区|园区|景区|片区|"
+                         r"小区|街区|山区|库区|市区|地区|辖区|全市|全区|全县|全省|本市|本区|本县|该区|该市|各区|各市|各县)$")
+REGION_END = re.compile(r"(?:自治区|特别行政区|自治州|自治县|高新区|开发区|新区|省|市|区|县|州|旗|盟)$")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+def is_region_token(word: str, lexicon_regions: dict[str, str]) -> bool:
+    """A token that names a region by its full form (江海区, 恩平市), not a bare short form (珠海)."""
+    if word in lexicon_regions.values():
+        return True
+    return len(word) >= 3 and bool(REGION_END.search(word)) and not _NOT_REGION.match(word) \
+        and _CJK_WORD.match(word) is not None
+
+
+def suffix_matches(doc: Doc, sentence: Sentence, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """Matches of a suffix alternation in a sentence, with doc offsets via ``sentence.start``."""
+    yield from pattern.finditer(doc.text, sentence.start, sentence.end)
+
+
+def ends_at_token(doc: Doc, sentence: Sentence, end: int) -> bool:
+    """True if a jieba token ends at ``end``: the suffix is not the start of a longer word (村民, 乡村)."""
+    return end == sentence.end or any(e == end for _, _, e in doc.tokens(sentence))
+
+
+#: part-of-speech tags (jieba's dictionary) that never occur inside a name: prepositions, conjunctions,
+#: particles, pronouns, adverbs
+_STOP_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "d"})
+_UNIT_TOKENS = frozenset({"年", "月", "日", "号", "时", "分"})
+_ADMIN_TOKENS = frozenset({"街道", "镇", "乡", "社区", "村", "区", "市", "县", "省"})
+
+
+def name_start(doc: Doc, sentence: Sentence, suffix_start: int, *, max_len: int, stop_at_region: bool,
+               allow_and: bool = False, max_tokens: int = 99, stop_verbs: bool = False) -> int:
+    """The start offset of the name ending in the suffix at ``suffix_start``.
+
+    Returns ``suffix_start`` itself when nothing before the suffix can belong to a name.
+    """
+    from .doc import word_tags
+
+    lex = doc.lexicon
+    bounds = lex["boundaries"]
+    generic = lex["generic"]
+    tags = word_tags()
+    toks = doc.tokens(sentence)
+    start = suffix_start
+    idx = -1
+    for i, (w, s, e) in enumerate(toks):
+        if s < suffix_start < e:
+            # the suffix starts inside a token (各街道, 新村, 村党委): its head is part of the name,
+            # unless it is a generic or function word, and then there is no name at all
+            head = w[: suffix_start - s]
+            if head in bounds or is_generic(head, generic) or tags.get(head) in _STOP_TAGS:
+                return suffix_start
+            start = s
+            idx = i - 1
+            max_tokens -= 1
+            break
+        if e <= suffix_start:
+            idx = i
+    and_mark: int | None = None
+    taken = 0
+    while idx >= 0 and taken < max_tokens:
+        w, s, e = toks[idx]
+        if e != start:
+            break
+        if not _CJK_WORD.match(w) or _NUMERIC.match(w) or w in _UNIT_TOKENS:
+            break
+        tag = tags.get(w)
+        if w in bounds or (tag in _STOP_TAGS and not w.endswith("期")) or (stop_verbs and tag == "v" and len(w) > 1):
+            if allow_and and w == "和" and and_mark is None:
+                and_mark = start
+                start = s
+                idx -= 1
+                continue
+            break
+        if stop_at_region and (is_region_token(w, lex.regions_by_short) or w in _ADMIN_TOKENS
+                               or any(w.endswith(x) for x in ("街道", "社区"))):
+            break
+        if suffix_start - s > max_len:
+            break
+        start = s
+        idx -= 1
+        taken += 1
+    if and_mark is not None:
+        # "区发展和改革局" keeps its 和 only when the name then opens with a region: bureau names do
+        head = doc.text[start:and_mark]
+        if start == and_mark - 1 or not (head[:1] in "区市县省镇" or any(head.startswith(r) for r in lex.regions_by_short)):
+            start = and_mark
+    return start
+
+
+def is_generic(name_part: str, generic: set[str]) -> bool:
+    """A name whose distinctive part is empty or only generic words (各, 该, 重点 …)."""
+    rest = name_part
+    changed = True
+    while rest and changed:
+        changed = False
+        for g in sorted(generic, key=len, reverse=True):
+            if rest.startswith(g):
+                rest = rest[len(g):]
+                changed = True
+                break
+    return not rest

@@ -1,0 +1,193 @@
+"""The document the extractors share: sentences, jieba tokens, entity mentions and relations.
+
+Extractors are small components called in order; each reads what earlier ones found in the
+:class:`Doc` and adds its own mentions or relations (spaCy's pipeline, in miniature).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from ..lexicon import Lexicon
+from ..model import Article
+from ..pagesplit import is_byline, is_heading
+
+_SENT = re.compile(r"[^。！？!?\n]*(?:[。！？!?]+[”’」』）)]*|\n|$)")
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    heading: bool = False
+
+
+@dataclass
+class Mention:
+    """An entity found at ``[start, end)`` of the doc text."""
+
+    label: str
+    name: str
+    start: int
+    end: int
+    sentence: int
+    rule: str
+    attrs: dict[str, str] = field(default_factory=dict)
+    qualifier: str | None = None
+
+    @property
+    def key(self) -> tuple[str, str, str | None]:
+        return (self.label, self.name, self.qualifier)
+
+
+@dataclass
+class Relation:
+    type: str
+    source: Mention
+    target: Mention
+    sentence: int
+    rule: str
+    date: str | None = None
+
+
+class Doc:
+    """One article being processed.  ``text`` is the title line (when the body lacks it) plus the body."""
+
+    def __init__(self, article: Article, lexicon: Lexicon) -> None:
+        self.article = article
+        self.lexicon = lexicon
+        body = article.text
+        if article.title and not body.lstrip().startswith(article.title):
+            self.text = article.title + "\n" + body
+            self.shift = len(article.title) + 1  # doc offset - shift = offset in article.text
+        else:
+            self.text = body
+            self.shift = 0
+        self.sentences = self._split()
+        self.mentions: list[Mention] = []
+        self.relations: list[Relation] = []
+        self.notes: dict[str, Any] = {}
+        self._tokens: dict[int, list[tuple[str, int, int]]] = {}
+
+    def _split(self) -> list[Sentence]:
+        out: list[Sentence] = []
+        para = 0
+        for m in _SENT.finditer(self.text):
+            raw = m.group(0)
+            if raw == "\n":
+                para += 1
+                continue
+            text = raw.rstrip("\n")
+            if text.strip():
+                lead = len(text) - len(text.lstrip())
+                t = text.strip()
+                out.append(Sentence(len(out), m.start() + lead, m.start() + lead + len(t), t, para,
+                                    heading=is_heading(t) and not is_byline(t) and self._line_alone(m.start() + lead, t)))
+            if raw.endswith("\n"):
+                para += 1
+        return out
+
+    def _line_alone(self, start: int, t: str) -> bool:
+        before = self.text[start - 1] if start > 0 else "\n"
+        after = self.text[start + len(t)] if start + len(t) < len(self.text) else "\n"
+        return before == "\n" and after == "\n"
+
+    def tokens(self, sentence: Sentence) -> list[tuple[str, int, int]]:
+        """jieba tokens of a sentence as ``(word, start, end)`` with doc offsets."""
+        cached = self._tokens.get(sentence.index)
+        if cached is None:
+            pos = sentence.start
+            cached = []
+            for w in segmenter(self.lexicon).lcut(sentence.text):
+                cached.append((w, pos, pos + len(w)))
+                pos += len(w)
+            self._tokens[sentence.index] = cached
+        return cached
+
+    def token_starts(self, sentence: Sentence) -> set[int]:
+        return {s for _, s, _ in self.tokens(sentence)}
+
+    def sentence_at(self, offset: int) -> Sentence:
+        for s in self.sentences:
+            if s.start <= offset < s.end:
+                return s
+        return self.sentences[-1]
+
+    def add(self, mention: Mention) -> Mention:
+        """Add a mention unless the same entity is already recorded at the same place."""
+        for m in self.mentions:
+            if m.start == mention.start and m.end == mention.end and m.label == mention.label:
+                return m
+        self.mentions.append(mention)
+        return mention
+
+    def relate(self, type: str, source: Mention, target: Mention, sentence: int, rule: str,
+               date: str | None = None) -> None:
+        if source.key == target.key:
+            return
+        self.relations.append(Relation(type, source, target, sentence, rule, date))
+
+    def mentions_of(self, *labels: str, sentence: int | None = None) -> list[Mention]:
+        return sorted((m for m in self.mentions if m.label in labels and (sentence is None or m.sentence == sentence)),
+                      key=lambda m: m.start)
+
+    def covered(self, start: int, end: int, *labels: str) -> Mention | None:
+        """A mention of one of ``labels`` overlapping ``[start, end)``."""
+        for m in self.mentions:
+            if m.label in labels and m.start < end and start < m.end:
+                return m
+        return None
+
+    @cached_property
+    def title_sentence(self) -> Sentence | None:
+        return self.sentences[0] if self.sentences and self.sentences[0].heading else None
+
+
+_lock = threading.Lock()
+_segmenters: dict[str, Any] = {}
+
+
+def segmenter(lexicon: Lexicon) -> Any:
+    """A jieba Tokenizer with the lexicon's words added, built once per lexicon (jieba is imported lazily)."""
+    key = lexicon.fingerprint
+    seg = _segmenters.get(key)
+    if seg is None:
+        with _lock:
+            seg = _segmenters.get(key)
+            if seg is None:
+                import logging
+
+                import jieba
+
+                jieba.setLogLevel(logging.WARNING)
+                seg = jieba.Tokenizer()
+                seg.initialize()
+                for w in lexicon.user_words():
+                    seg.add_word(w, freq=max(seg.suggest_freq(w, tune=False), 10))
+                _segmenters[key] = seg
+    return seg
+
+
+def word_tags() -> dict[str, str]:
+    """jieba's dictionary part-of-speech tags (no tagging run: a lookup table)."""
+    global _tags
+    if _tags is None:
+        import logging
+
+        import jieba
+        import jieba.posseg
+
+        jieba.setLogLevel(logging.WARNING)
+        jieba.posseg.dt.tokenizer.initialize()
+        _tags = dict(jieba.posseg.dt.word_tag_tab)
+    return _tags
+
+
+_tags: dict[str, str] | None = None

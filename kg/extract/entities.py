@@ -1,0 +1,155 @@
+"""Named places and bodies found by their suffix: streets, communities, sites, projects, organizations,
+meetings' neighbours — and regions, found by gazetteer and by jieba's place-name tags.
+
+Each :class:`SuffixEntities` instance is one extractor: a lexicon of suffixes plus a few settings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lexicon import Lexicon, _alternation
+from .chunk import REGION_END, _NOT_REGION, ends_at_token, is_generic, is_region_token, name_start
+from .doc import Doc, Mention, Sentence, word_tags
+
+_CJK = re.compile(r"^[\u4e00-\u9fff]+$")
+_REGION_CHARS = ("区", "市", "县", "省", "州", "旗")
+#: words that may follow a suffix that does not end a jieba token: 东南村 + 党委, 外海街道 + 党工委
+_CONTINUATIONS = re.compile(r"^(?:党委|党工委|党组|党支部|党总支|两委|委员会|村委|居委|人民政府|政府|办事处|"
+                            r"党群服务中心|卫生院|派出所|中心)")
+
+
+@dataclass(frozen=True)
+class SuffixRule:
+    """How to recognise one label by suffix."""
+
+    label: str
+    lexicon: str
+    max_len: int
+    stop_at_region: bool
+    allow_and: bool = False
+    min_part: int = 1
+    max_tokens: int = 99
+    stop_verbs: bool = False
+    rule: str = "suffix"
+
+
+class SuffixEntities:
+    """Extractor: every name that ends in one of the rule's suffixes."""
+
+    def __init__(self, rule: SuffixRule) -> None:
+        self.rule = rule
+        self.name = f"{rule.label.lower()}s"
+
+    def __call__(self, doc: Doc) -> None:
+        pattern = _pattern(doc.lexicon, self.rule.lexicon)
+        for sent in doc.sentences:
+            for m in pattern.finditer(doc.text, sent.start, sent.end):
+                mention = self.candidate(doc, sent, m.start(), m.end())
+                if mention:
+                    doc.add(mention)
+
+    def candidate(self, doc: Doc, sent: Sentence, s: int, e: int) -> Mention | None:
+        r = self.rule
+        if not ends_at_token(doc, sent, e) and not _CONTINUATIONS.match(doc.text[e:e + 6]):
+            return None
+        start = name_start(doc, sent, s, max_len=r.max_len, stop_at_region=r.stop_at_region, allow_and=r.allow_and,
+                           max_tokens=r.max_tokens, stop_verbs=r.stop_verbs)
+        part = doc.text[start:s]
+        lex = doc.lexicon
+        if len(part) < r.min_part or is_generic(part, lex["generic"]) or part in lex["boundaries"] \
+                or any(part.endswith(x) for x in lex["street_suffixes"] | lex["community_suffixes"]):
+            return None
+        name = doc.text[start:e]
+        if not _CJK.match(name):
+            return None
+        return Mention(r.label, name, start, e, sent.index, r.rule)
+
+
+@lru_cache(maxsize=64)
+def _pattern_cached(fingerprint: str, words: frozenset[str]) -> re.Pattern[str]:
+    return _alternation(words)
+
+
+def _pattern(lex: Lexicon, name: str) -> re.Pattern[str]:
+    return _pattern_cached(lex.fingerprint, frozenset(lex[name]))
+
+
+STREETS = SuffixEntities(SuffixRule("Street", "street_suffixes", max_len=4, stop_at_region=True, min_part=2,
+                                    max_tokens=2, stop_verbs=True))
+COMMUNITIES = SuffixEntities(SuffixRule("Community", "community_suffixes", max_len=4, stop_at_region=True,
+                                        max_tokens=2, stop_verbs=True))
+PLACES = SuffixEntities(SuffixRule("Place", "place_suffixes", max_len=14, stop_at_region=True, min_part=2))
+PROJECTS = SuffixEntities(SuffixRule("Project", "project_suffixes", max_len=20, stop_at_region=True, min_part=2,
+                                     stop_verbs=True))
+ORGANIZATIONS = SuffixEntities(SuffixRule("Organization", "org_suffixes", max_len=16, stop_at_region=False,
+                                          allow_and=True, min_part=1))
+
+
+class KnownEntities:
+    """Extractor: names listed in the user's own lexicons (streets.txt, places.txt …), matched verbatim."""
+
+    name = "known"
+    LISTS = (("streets", "Street"), ("communities", "Community"), ("places", "Place"), ("organizations", "Organization"))
+
+    def __call__(self, doc: Doc) -> None:
+        for lexname, label in self.LISTS:
+            words = doc.lexicon[lexname]
+            if not words:
+                continue
+            for m in _pattern(doc.lexicon, lexname).finditer(doc.text):
+                doc.add(Mention(label, m.group(0), m.start(), m.end(), doc.sentence_at(m.start()).index, "lexicon"))
+
+
+class Regions:
+    """Extractor: regions from the gazetteer (江门 → 江门市), jieba place names ending in 区/市/县
+    (江海区), a place name followed by a lone 区/市/县 token (青川 + 区), and development zones (高新区)."""
+
+    name = "regions"
+    ZONES = re.compile(r"(?:高新技术产业开发区|经济技术开发区|经济开发区|高新区|开发区|经开区|自贸区|保税区|新区|合作区)$")
+
+    def __call__(self, doc: Doc) -> None:
+        lex = doc.lexicon
+        tags = word_tags()
+        gazetteer = _gazetteer(lex)
+        for sent in doc.sentences:
+            for m in gazetteer.finditer(doc.text, sent.start, sent.end):
+                if re.match(r"日报|晚报|报|电视台|广播|大学|海关", doc.text[m.end():m.end() + 3]):
+                    continue
+                full = lex.regions_by_short.get(m.group(0), m.group(0))
+                doc.add(Mention("Region", full, m.start(), m.end(), sent.index, "gazetteer"))
+            toks = doc.tokens(sent)
+            for i, (w, s, e) in enumerate(toks):
+                mention = None
+                if len(w) >= 3 and REGION_END.search(w) and not _NOT_REGION.match(w) and _CJK.match(w):
+                    tag = tags.get(w)
+                    if tag == "ns" or (tag is None and not is_generic(w[:-1], lex["generic"])) and not _suffix_word(lex, w):
+                        mention = Mention("Region", w, s, e, sent.index, "place-name")
+                    elif self.ZONES.search(w) and (w in ("高新区", "开发区", "经开区") or tag is None):
+                        mention = Mention("Region", w, s, e, sent.index, "zone")
+                elif w in _REGION_CHARS and i > 0 or (w[:1] in _REGION_CHARS and w[1:2] == "委" and i > 0):
+                    pw, ps, pe = toks[i - 1]
+                    if pe == s and 2 <= len(pw) <= 4 and _CJK.match(pw) and tags.get(pw) in ("ns", None, "nr") \
+                            and pw not in lex["boundaries"] and not is_generic(pw, lex["generic"]):
+                        mention = Mention("Region", pw + w[0], ps, s + 1, sent.index, "place-name+suffix")
+                if mention:
+                    doc.add(mention)
+
+
+def _suffix_word(lex: Lexicon, w: str) -> bool:
+    return any(w.endswith(x) for x in lex["place_suffixes"] | lex["place_weak_suffixes"] if len(x) >= 2)
+
+
+@lru_cache(maxsize=8)
+def _gazetteer_cached(fingerprint: str, names: frozenset[str]) -> re.Pattern[str]:
+    return _alternation(names)
+
+
+def _gazetteer(lex: Lexicon) -> re.Pattern[str]:
+    return _gazetteer_cached(lex.fingerprint, frozenset(lex["regions"]) | frozenset(lex.regions_by_short))
+
+
+def is_region_mention(doc: Doc, word: str) -> bool:
+    return is_region_token(word, doc.lexicon.regions_by_short)

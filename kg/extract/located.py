@@ -1,0 +1,103 @@
+"""``LOCATED_IN``: what lies where.
+
+* adjacency — a region or street written right before a street, community, site or project
+  (``江海区外海街道``, ``外海街道沙津横社区``);
+* ``位于`` — ``位于高新区的优巨新材总部项目``, ``该项目位于外海街道``;
+* sections — under a sub-heading that opens with a street (``礼乐街道 建立特殊群体需求台账``), the
+  communities named without a street lie in that street;
+* the article's district — streets named without a region lie in the one district the article names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .doc import Doc, Mention
+
+CONTAINS = {
+    "Region": ("Street", "Community", "Place", "Project", "Organization"),
+    "Street": ("Community", "Place", "Project"),
+    "Community": ("Place", "Project"),
+}
+_LOCATED = re.compile(r"位于|坐落于|地处|落户")
+_COUNTY = re.compile(r"(?:区|县|旗|自治县)$")
+
+
+class Located:
+    """Extractor: LOCATED_IN relations."""
+
+    name = "located"
+
+    def __call__(self, doc: Doc) -> None:
+        has_container: set[tuple[str, str, str | None]] = set()
+        ordered = sorted(doc.mentions, key=lambda m: (m.start, -m.end))
+        by_start: dict[int, list[Mention]] = {}
+        for m in ordered:
+            by_start.setdefault(m.start, []).append(m)
+        for outer in ordered:
+            inner_labels = CONTAINS.get(outer.label)
+            if not inner_labels:
+                continue
+            for inner in by_start.get(outer.end, []):
+                if inner.label in inner_labels and not (outer.label == "Region" and inner.label == "Organization"):
+                    doc.relate("LOCATED_IN", inner, outer, inner.sentence, "located:adjacent")
+                    has_container.add(inner.key)
+        for r in doc.relations:
+            if r.type == "LOCATED_IN":
+                has_container.add(r.source.key)
+        self._located_at(doc, has_container)
+        self._sections(doc, has_container)
+        self._district(doc, has_container)
+
+    @staticmethod
+    def _located_at(doc: Doc, has_container: set[tuple[str, str, str | None]]) -> None:
+        for sent in doc.sentences:
+            for m in _LOCATED.finditer(doc.text, sent.start, sent.end):
+                after = [x for x in doc.mentions_of("Region", "Street", "Community", sentence=sent.index)
+                         if x.start >= m.end() and x.start - m.end() <= 2]
+                if not after:
+                    continue
+                where = after[0]
+                tail = doc.text[where.end:sent.end]
+                paren = re.match(r"[（(][^）)]{1,12}[）)]", tail)
+                skip = paren.end() if paren else 0
+                thing: Mention | None = None
+                if tail[skip:skip + 1] == "的":
+                    at = where.end + skip + 1
+                    cands = [x for x in doc.mentions_of("Project", "Place", "Organization", "Community", "Street",
+                                                         sentence=sent.index) if x.start == at]
+                    thing = max(cands, key=lambda x: x.end, default=None)
+                else:
+                    before = [x for x in doc.mentions_of("Project", "Place", "Organization", "Community", "Street",
+                                                          sentence=sent.index) if x.end <= m.start()]
+                    thing = before[-1] if before else None
+                if thing is not None and thing.label in CONTAINS.get(where.label, ()):
+                    doc.relate("LOCATED_IN", thing, where, sent.index, "located:位于")
+                    has_container.add(thing.key)
+
+    @staticmethod
+    def _sections(doc: Doc, has_container: set[tuple[str, str, str | None]]) -> None:
+        street: Mention | None = None
+        for sent in doc.sentences:
+            if sent.heading:
+                opening = [x for x in doc.mentions_of("Street", sentence=sent.index) if x.start == sent.start]
+                street = opening[0] if opening else None
+                continue
+            if street is None:
+                continue
+            for x in doc.mentions_of("Community", sentence=sent.index):
+                if x.key not in has_container:
+                    doc.relate("LOCATED_IN", x, street, sent.index, "located:section")
+                    has_container.add(x.key)
+
+    @staticmethod
+    def _district(doc: Doc, has_container: set[tuple[str, str, str | None]]) -> None:
+        counties = {m.name: m for m in doc.mentions_of("Region") if _COUNTY.search(m.name)
+                    and m.name not in ("高新区", "开发区", "新区")}
+        if len(counties) != 1:
+            return
+        region = next(iter(counties.values()))
+        for x in doc.mentions_of("Street"):
+            if x.key not in has_container:
+                doc.relate("LOCATED_IN", x, region, x.sentence, "located:article-district")
+                has_container.add(x.key)

@@ -1,0 +1,99 @@
+"""Meetings and ceremonies: ``区委常委会会议``, ``疫情防控工作会``, ``东南新城花园项目开工仪式``.
+
+A name ends in a lexicon suffix and starts after the verb or date before it.  A suffix with no
+name in front (``会议指出``, ``出席开工仪式``) is a *reference* to a meeting named elsewhere in the
+article: it resolves to the last named meeting with the same suffix, else the article's main meeting.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .chunk import ends_at_token, is_generic, name_start
+from .dates import date_near
+from .doc import Doc, Mention, Sentence
+from .entities import _pattern
+
+_NOT_EVENT_AFTER = re.compile(r"^(?:工作机制|机制|制度|精神|纪要|室|厅|中心|场所|期间)")
+_PHASE = re.compile(r"^[一二三四五六七八九十\d]+期")
+_MAIN_VERBS = re.compile(r"(?:召开|举行|举办|主持召开|主持|开幕|隆重|启动)$")
+
+
+class Meetings:
+    """Extractor: named meetings (label ``Meeting``, keyed by name and date) and references to them."""
+
+    name = "meetings"
+
+    def __call__(self, doc: Doc) -> None:
+        pattern = _pattern(doc.lexicon, "meeting_suffixes")
+        refs: list[Mention] = []
+        for sent in doc.sentences:
+            prev: Mention | None = None
+            for m in pattern.finditer(doc.text, sent.start, sent.end):
+                s, e = m.start(), m.end()
+                if not ends_at_token(doc, sent, e) and not re.match(r"[上后前中]", doc.text[e:e + 1]):
+                    continue
+                start = name_start(doc, sent, s, max_len=24, stop_at_region=False)
+                part = doc.text[start:s]
+                if not part or is_generic(part, doc.lexicon["generic"]) or len(doc.text[start:e]) < 3:
+                    refs.append(Mention("Meeting", m.group(0), s, e, sent.index, "meeting-reference",
+                                        attrs={"ref": "1"}))
+                    continue
+                name = doc.text[start:e]
+                if _PHASE.match(name) and prev is not None and "项目" in prev.name and doc.text[start - 1] in "及和与暨、":
+                    # 优巨新材总部项目一期封顶仪式及二期奠基仪式: the second shares the first's project
+                    name = prev.name[: prev.name.index("项目") + 2] + name
+                mention = Mention("Meeting", name, start, e, sent.index, "meeting-suffix")
+                if _NOT_EVENT_AFTER.match(doc.text[e:e + 4]) and not doc.text[e:e + 2] == "精神":
+                    continue
+                main = bool(_MAIN_VERBS.search(doc.text[max(sent.start, start - 6):start]))
+                mention.attrs["main_verb"] = "1" if main else ""
+                d = date_near(doc, sent, start, doc.article.date, governs=main)
+                if d:
+                    mention.attrs["date"] = d.iso
+                    mention.attrs["date_phrase"] = d.phrase
+                    mention.attrs["date_precision"] = d.precision
+                    mention.qualifier = d.iso if d.precision == "day" else None
+                doc.add(mention)
+                prev = mention
+        doc.notes["meeting_refs"] = refs
+
+
+def main_meeting(doc: Doc) -> Mention | None:
+    """The meeting the article is about: one convened or held in its text, else one in its title, else the first."""
+    named = [m for m in doc.mentions_of("Meeting") if not m.attrs.get("ref")]
+    if not named:
+        return None
+    for m in named:
+        if m.attrs.get("main_verb"):
+            return m
+    title = doc.title_sentence
+    if title is not None:
+        for m in named:
+            if m.sentence == title.index:
+                return m
+    return named[0]
+
+
+def resolve_reference(doc: Doc, ref: Mention) -> Mention | None:
+    """The named meeting a bare ``会议`` / ``开工仪式`` refers to."""
+    if ref.name in ("会议", "会", "大会", "全会"):
+        return main_meeting(doc)
+    named = [m for m in doc.mentions_of("Meeting") if not m.attrs.get("ref")]
+    same = [m for m in named if m.name.endswith(ref.name) and m.start < ref.start]
+    if same:
+        return same[-1]
+    same = [m for m in named if m.name.endswith(ref.name)]
+    if same:
+        return same[0]
+    return main_meeting(doc)
+
+
+def meeting_after(doc: Doc, sent: Sentence, pos: int) -> Mention | None:
+    """The first meeting (named or reference, resolved) starting at or after ``pos`` in the sentence."""
+    cands = [m for m in doc.mentions_of("Meeting", sentence=sent.index) if m.start >= pos]
+    refs = [r for r in doc.notes.get("meeting_refs", []) if r.sentence == sent.index and r.start >= pos]
+    first = min(cands + refs, key=lambda m: m.start, default=None)
+    if first is not None and first.attrs.get("ref"):
+        return resolve_reference(doc, first)
+    return first

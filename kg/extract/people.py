@@ -1,0 +1,168 @@
+"""People: officials with their titles, other named persons, and the reporters of a byline.
+
+An official is a title from the lexicon followed by a personal name (``区委书记聂加伟``), or a list of
+names sharing one title (``区领导曾立、袁美兰等``).  A name is 2–3 characters (4 with a compound
+surname) starting with a known surname, not a dictionary word, and followed by a boundary: punctuation,
+``、``, ``等`` or a word such as ``主持``, ``出席``, ``先后``.  Later bare mentions of a name introduced
+with a title are the same official.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .doc import Doc, Mention, word_tags
+from .entities import _pattern
+
+_PUNCT = set("，,。；;：:、！？!?“”\"'（）()《》 \n\t·")
+_BYLINE_ROLE = re.compile(r"(记者|通讯员|实习生|摄影|文/图|图/文|文|图)\s*[/／:：]?\s*(?:[\u4e00-\u9fff]{0,6}?(?:日报|晚报)?记者\s*)?")
+_NAME_RUN = re.compile(r"[\u4e00-\u9fff·]{2,4}")
+_KINSHIP = re.compile(r"(?:爷爷|奶奶|婆婆|阿姨|叔叔|伯伯|大爷|大妈|大姐|大哥|师傅|老师|同志|先生|女士)$")
+
+
+class Names:
+    """The personal-name test shared by the people extractors."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        lex = doc.lexicon
+        self.surnames = lex["surnames"]
+        self.bounds = lex["boundaries"]
+        self.titles = lex["titles"]
+        self.roles = lex["person_roles"]
+        self.tags = word_tags()
+        self._bound_re = _pattern(lex, "boundaries")
+
+    def name_at(self, pos: int) -> int | None:
+        """End offset of a personal name starting at ``pos``, or None."""
+        text = self.doc.text
+        for n in (3, 2, 4):
+            cand = text[pos:pos + n]
+            if len(cand) < n or any(c in _PUNCT or not ("\u4e00" <= c <= "\u9fff") for c in cand):
+                continue
+            sur = cand[:2] if n == 4 else cand[:1]
+            if sur not in self.surnames or (n == 4 and len(sur) != 2):
+                continue
+            if self._is_word(cand) or _KINSHIP.search(cand):
+                continue
+            if n == 3 and (cand[1:] in self.bounds or self.tags.get(cand[:2], "nr")[:1] in "pcdurv"):
+                continue
+            if self.follows_boundary(pos + n):
+                return pos + n
+        return None
+
+    def _is_word(self, cand: str) -> bool:
+        tag = self.tags.get(cand)
+        return (tag is not None and not tag.startswith("nr")) or cand in self.bounds or cand in self.titles \
+            or cand in self.roles
+
+    def follows_boundary(self, pos: int) -> bool:
+        text = self.doc.text
+        if pos >= len(text) or text[pos] in _PUNCT or text[pos] in "等和与及也又在到对向为就率带说同":
+            return True
+        return bool(self._bound_re.match(text, pos))
+
+
+class Officials:
+    """Extractor: titled officials (``Official``) and people with a non-official role (``Person``)."""
+
+    name = "officials"
+
+    def __call__(self, doc: Doc) -> None:
+        names = Names(doc)
+        titles = _pattern(doc.lexicon, "titles")
+        roles = _pattern(doc.lexicon, "person_roles")
+        for pat, label in ((titles, "Official"), (roles, "Person")):
+            for m in pat.finditer(doc.text):
+                pos = m.end()
+                title = m.group(0)
+                if label == "Official":
+                    title = self._full_title(doc, m.start(), title, titles)
+                first = True
+                while True:
+                    end = names.name_at(pos)
+                    if end is None:
+                        break
+                    if doc.covered(pos, end, "Official", "Person") is None:
+                        doc.add(Mention(label, doc.text[pos:end], pos, end, doc.sentence_at(pos).index,
+                                        "title+name" if first else "title+name-list", attrs={"title": title}))
+                    first = False
+                    # a list shares the title: 区领导曾立、袁美兰等
+                    if end < len(doc.text) and doc.text[end] == "、":
+                        pos = end + 1
+                        continue
+                    break
+        self._bare_mentions(doc)
+
+    @staticmethod
+    def _full_title(doc: Doc, start: int, title: str, titles: object) -> str:
+        """Joined titles of one person: 区委副书记、区长; 市委常委、区委书记."""
+        text = doc.text
+        while start >= 2 and text[start - 1] == "、":
+            j = start - 1
+            best = None
+            for k in range(max(0, j - 12), j):
+                seg = text[k:j]
+                if seg in doc.lexicon["titles"] or any(seg.endswith(t) and len(seg) - len(t) <= 4 and
+                                                       re.fullmatch(r"[\u4e00-\u9fff]+", seg)
+                                                       for t in doc.lexicon["titles"] if len(t) >= 2):
+                    best = k
+                    break
+            if best is None:
+                break
+            title = text[best:j] + "、" + title
+            start = best
+        return title
+
+    @staticmethod
+    def _bare_mentions(doc: Doc) -> None:
+        """Later mentions of a titled official's bare name are the same person."""
+        known = {m.name: m for m in doc.mentions if m.label in ("Official", "Person")}
+        for name, first in known.items():
+            for m in re.finditer(re.escape(name), doc.text):
+                if doc.covered(m.start(), m.end(), "Official", "Person") is None:
+                    doc.add(Mention(first.label, name, m.start(), m.end(), doc.sentence_at(m.start()).index,
+                                    "bare-name", attrs=dict(first.attrs)))
+
+
+class Bylines:
+    """Extractor: reporters and correspondents named in the byline (``Person`` with a role, and ``WROTE``)."""
+
+    name = "bylines"
+
+    def __call__(self, doc: Doc) -> None:
+        art = doc.article
+        byline = art.byline
+        if not byline:
+            return
+        at = doc.text.find(byline)
+        if at < 0:
+            return
+        sent = doc.sentence_at(at)
+        names = Names(doc)
+        for m in _BYLINE_ROLE.finditer(doc.text, at, at + len(byline)):
+            role = m.group(1)
+            pos = m.end()
+            while pos < at + len(byline):
+                run = _NAME_RUN.match(doc.text, pos, at + len(byline))
+                if not run:
+                    break
+                name = run.group(0)
+                if name[:1] not in names.surnames and name[:2] not in names.surnames:
+                    break
+                mention = doc.add(Mention("Person", name, run.start(), run.end(), sent.index, "byline",
+                                          attrs={"title": "记者" if role in ("文", "图", "文/图", "图/文") else role}))
+                doc.relate("WROTE", mention, _article_mention(doc), sent.index, "byline")
+                pos = run.end()
+                if doc.text[pos:pos + 1] in ("、", " ") and not _BYLINE_ROLE.match(doc.text, pos + 1):
+                    pos += 1
+                    continue
+                break
+
+
+def _article_mention(doc: Doc) -> Mention:
+    art = doc.notes.get("article_mention")
+    if art is None:
+        art = Mention("Article", doc.article.id, 0, 0, 0, "article")
+        doc.notes["article_mention"] = art
+    return art

@@ -1,0 +1,53 @@
+"""Settle overlapping mentions after the entity extractors ran.
+
+A name inside a longer name of another kind is usually part of it, not an entity of its own here:
+``区委常委会`` inside the meeting ``区委常委会会议``, ``广东`` inside ``广东繁星人才集团``, the project in
+``江海区重大工程建设项目总指挥部``.  Exceptions are kept on purpose: the project inside its ceremony
+(``东南新城花园项目开工仪式``) and the village inside its party committee (``东南村党委``).
+"""
+
+from __future__ import annotations
+
+from .doc import Doc, Mention
+
+#: inner label -> outer labels that swallow it
+SWALLOWED_BY = {
+    "Organization": ("Meeting", "Project", "Place"),
+    "Region": ("Organization", "Place", "Project", "Meeting", "Street", "Community"),
+    "Project": ("Organization",),
+    "Place": ("Organization", "Meeting", "Project"),
+    "Street": ("Organization", "Meeting", "Project", "Place"),
+    "Community": ("Meeting", "Project", "Place"),
+}
+
+
+def _inside(inner: Mention, outer: Mention) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end and (outer.end - outer.start) > (inner.end - inner.start)
+
+
+class Overlaps:
+    """Extractor: drops mentions swallowed by a longer mention, and exact duplicates of another label."""
+
+    name = "overlaps"
+
+    def __call__(self, doc: Doc) -> None:
+        keep = []
+        for m in doc.mentions:
+            outers = SWALLOWED_BY.get(m.label, ())
+            if any(o.label in outers and _inside(m, o) for o in doc.mentions if o is not m):
+                continue
+            if m.label == "Street" and any(o.label == "Organization" and o.start == m.start and o.end > m.end
+                                            for o in doc.mentions):
+                # 外海街道党工委: the street is real, keep it; the body is an organization
+                keep.append(m)
+                continue
+            keep.append(m)
+        # the same span found by two extractors: keep the more specific label
+        rank = {"Official": 0, "Person": 1, "Meeting": 2, "Project": 3, "Street": 4, "Community": 5,
+                "Region": 6, "Place": 7, "Organization": 8}
+        best: dict[tuple[int, int], Mention] = {}
+        for m in keep:
+            k = (m.start, m.end)
+            if k not in best or rank.get(m.label, 9) < rank.get(best[k].label, 9):
+                best[k] = m
+        doc.mentions = sorted(best.values(), key=lambda m: (m.start, m.end))
