@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import sys
+import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -47,6 +48,98 @@ def main(verbose: bool) -> None:
       kg load out/graph.json               # into Neo4j
       kg query --list
     """
+
+
+class _Progress:
+    """A one-line progress display on stderr (only when it is a terminal, or when asked)."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.last = 0.0
+        self.start = time.monotonic()
+
+    def __call__(self, done: int, article: Any) -> None:
+        now = time.monotonic()
+        if self.enabled and now - self.last > 0.2:
+            self.last = now
+            rate = done / max(now - self.start, 1e-6)
+            origin = str(getattr(article, "origin", ""))[-50:]
+            click.echo(f"\r  {done} articles  {rate:.0f}/s  {origin:<50}", err=True, nl=False)
+
+    def close(self) -> None:
+        if self.enabled and self.last:
+            click.echo("\r" + " " * 80 + "\r", err=True, nl=False)
+
+
+def print_counts(graph: Any, out: Any = None) -> None:
+    """The closing table: nodes by label and relationships by type."""
+    counts = graph.counts()
+    width = max([len(k) for k in list(counts["nodes"]) + list(counts["edges"])] + [12])
+    click.echo(f"{'nodes':<{width}}  {'count':>7}")
+    for label, n in sorted(counts["nodes"].items(), key=lambda x: (-x[1], x[0])):
+        click.echo(f"{label:<{width}}  {n:>7}")
+    click.echo(f"{'relationships':<{width}}  {'count':>7}")
+    for rel, n in sorted(counts["edges"].items(), key=lambda x: (-x[1], x[0])):
+        click.echo(f"{rel:<{width}}  {n:>7}")
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False),
+              help="Folder for graph.json, graph.graphml, graph.html and report.json.")
+@click.option("--date", help="Publication date (YYYY-MM-DD) for articles that state none.")
+@click.option("--encoding", help="Force the encoding of input files (default: detected).")
+@click.option("--lexicon", "lexicon_dirs", multiple=True, type=click.Path(exists=True, file_okay=False),
+              help="Folder of extra lexicon files (titles.txt, streets.txt …) added to the packaged ones. Repeatable.")
+@click.option("--gexf", is_flag=True, help="Also write graph.gexf for Gephi.")
+@click.option("--no-html", is_flag=True, help="Do not write graph.html.")
+@click.option("--strict", is_flag=True, help="Exit with an error if any input or article was skipped.")
+@click.option("--progress/--no-progress", default=None, help="Show progress (default: when stderr is a terminal).")
+@handle_errors
+def build(inputs: tuple[str, ...], out_dir: str, date: str | None, encoding: str | None,
+          lexicon_dirs: tuple[str, ...], gexf: bool, no_html: bool, strict: bool, progress: bool | None) -> None:
+    """Build a graph from INPUT files, folders or '-' (stdin).
+
+    \b
+    Examples:
+      kg build kg/samples/ --out out/
+      kg build page.txt --date 2023-01-05 --out out/
+      kg build corpus.jsonl --lexicon my_district/ --out out/
+    """
+    from pathlib import Path
+
+    from .pipeline import build as build_graph
+    from .report import Report
+
+    report = Report(on_skip=lambda s: click.echo(f"warning: {s.origin}: {s.reason}", err=True)) \
+        if "on_skip" in Report.__dataclass_fields__ else Report()
+    show = sys.stderr.isatty() if progress is None else progress
+    bar = _Progress(show)
+    try:
+        graph = build_graph(list(inputs), date=date, encoding=encoding, lexicon_dirs=lexicon_dirs,
+                            report=report, progress=bar)
+    finally:
+        bar.close()
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    graph.to_json(out / "graph.json")
+    graph.write_graphml(out / "graph.graphml")
+    written = ["graph.json", "graph.graphml"]
+    if gexf:
+        graph.write_gexf(out / "graph.gexf")
+        written.append("graph.gexf")
+    if not no_html:
+        from .view import write_html
+
+        write_html(graph, out / "graph.html", title=", ".join(inputs)[:120])
+        written.append("graph.html")
+    report.write(out / "report.json")
+    written.append("report.json")
+    click.echo(f"{report.articles_read} articles read, {report.articles_in_graph} in the graph, "
+               f"{len(report.skipped)} skipped; wrote {', '.join(written)} to {out}/")
+    print_counts(graph)
+    if strict and report.skipped:
+        raise click.ClickException(f"--strict: {len(report.skipped)} input(s) skipped (see {out / 'report.json'})")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -17,7 +17,6 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from importlib import resources
 from pathlib import Path
 
 from .errors import LexiconError
@@ -63,7 +62,7 @@ class Lexicon:
     def load(cls, extra_dirs: Iterable[str | Path] = (), extra: Mapping[str, Iterable[str]] | None = None) -> Lexicon:
         """The packaged lexicons, extended by files in ``extra_dirs`` and entries in ``extra``."""
         words: dict[str, set[str]] = {}
-        pkg = resources.files("kg") / "lexicons"
+        pkg = Path(__file__).resolve().parent / "lexicons"
         for name in LEXICONS:
             f = pkg / f"{name}.txt"
             words[name] = set(_parse(f.read_text(encoding="utf-8"))) if f.is_file() else set()

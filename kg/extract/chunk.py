@@ -74,7 +74,9 @@ def name_start(doc: Doc, sentence: Sentence, suffix_start: int, *, max_len: int,
             # the suffix starts inside a token (各街道, 新村, 村党委): its head is part of the name,
             # unless it is a generic or function word, and then there is no name at all
             head = w[: suffix_start - s]
-            if head in bounds or is_generic(head, generic) or tags.get(head) in _STOP_TAGS:
+            if head in lex["community_suffixes"] or head in lex["street_suffixes"]:
+                pass  # 东南 + 村党委: the body of a village keeps the village's name
+            elif head in bounds or is_generic(head, generic) or tags.get(head) in _STOP_TAGS:
                 return suffix_start
             start = s
             idx = i - 1
@@ -106,6 +108,8 @@ def name_start(doc: Doc, sentence: Sentence, suffix_start: int, *, max_len: int,
         start = s
         idx -= 1
         taken += 1
+        if taken == max_tokens and len(w) == 1:
+            max_tokens += 1  # 沙津 + 横 + 社区: a one-character token rarely makes a name alone
     if and_mark is not None:
         # "区发展和改革局" keeps its 和 only when the name then opens with a region: bureau names do
         head = doc.text[start:and_mark]
@@ -114,15 +118,13 @@ def name_start(doc: Doc, sentence: Sentence, suffix_start: int, *, max_len: int,
     return start
 
 
+_DETERMINERS = "各全本该此这那每其某诸多几首"
+
+
 def is_generic(name_part: str, generic: set[str]) -> bool:
-    """A name whose distinctive part is empty or only generic words (各, 该, 重点 …)."""
-    rest = name_part
-    changed = True
-    while rest and changed:
-        changed = False
-        for g in sorted(generic, key=len, reverse=True):
-            if rest.startswith(g):
-                rest = rest[len(g):]
-                changed = True
-                break
-    return not rest
+    """A name whose distinctive part is empty, a generic word (重点, 有关), or a determiner plus one (各, 该, 全市)."""
+    if not name_part or name_part in generic:
+        return True
+    if name_part[0] in _DETERMINERS:
+        return is_generic(name_part[1:], generic) or len(name_part) == 1
+    return False

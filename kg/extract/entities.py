@@ -55,6 +55,9 @@ class SuffixEntities:
         r = self.rule
         if not ends_at_token(doc, sent, e) and not _CONTINUATIONS.match(doc.text[e:e + 6]):
             return None
+        word = _word_ending_at(doc, sent, e)
+        if e - s == 1 and len(word) > 1 and (word in doc.lexicon["generic"] or word[-2:] in doc.lexicon["generic"]):
+            return None  # 布局, 党员干部: a common word that merely ends in 局/部
         start = name_start(doc, sent, s, max_len=r.max_len, stop_at_region=r.stop_at_region, allow_and=r.allow_and,
                            max_tokens=r.max_tokens, stop_verbs=r.stop_verbs)
         part = doc.text[start:s]
@@ -64,6 +67,8 @@ class SuffixEntities:
             return None
         name = doc.text[start:e]
         if not _CJK.match(name):
+            return None
+        if name.endswith("政府") and not re.search(r"(?:[区市县省镇乡州旗]|人民)政府$", name):
             return None
         return Mention(r.label, name, start, e, sent.index, r.rule)
 
@@ -78,14 +83,14 @@ def _pattern(lex: Lexicon, name: str) -> re.Pattern[str]:
 
 
 STREETS = SuffixEntities(SuffixRule("Street", "street_suffixes", max_len=4, stop_at_region=True, min_part=2,
-                                    max_tokens=2, stop_verbs=True))
+                                    max_tokens=1, stop_verbs=True))
 COMMUNITIES = SuffixEntities(SuffixRule("Community", "community_suffixes", max_len=4, stop_at_region=True,
-                                        max_tokens=2, stop_verbs=True))
+                                        max_tokens=1, stop_verbs=True))
 PLACES = SuffixEntities(SuffixRule("Place", "place_suffixes", max_len=14, stop_at_region=True, min_part=2))
 PROJECTS = SuffixEntities(SuffixRule("Project", "project_suffixes", max_len=20, stop_at_region=True, min_part=2,
                                      stop_verbs=True))
 ORGANIZATIONS = SuffixEntities(SuffixRule("Organization", "org_suffixes", max_len=16, stop_at_region=False,
-                                          allow_and=True, min_part=1))
+                                          allow_and=True, min_part=1, stop_verbs=True))
 
 
 class KnownEntities:
@@ -136,6 +141,13 @@ class Regions:
                         mention = Mention("Region", pw + w[0], ps, s + 1, sent.index, "place-name+suffix")
                 if mention:
                     doc.add(mention)
+
+
+def _word_ending_at(doc: Doc, sent: Sentence, end: int) -> str:
+    for w, _, e in doc.tokens(sent):
+        if e == end:
+            return str(w)
+    return ""
 
 
 def _suffix_word(lex: Lexicon, w: str) -> bool:

@@ -57,6 +57,16 @@ class Meetings:
                 doc.add(mention)
                 prev = mention
         doc.notes["meeting_refs"] = refs
+        # one meeting per name and article: a dated mention dates the undated ones (the headline's)
+        dated: dict[str, Mention] = {}
+        for m in doc.mentions_of("Meeting"):
+            if m.qualifier and m.name not in dated:
+                dated[m.name] = m
+        for m in doc.mentions_of("Meeting"):
+            if not m.qualifier and m.name in dated:
+                src = dated[m.name]
+                m.qualifier = src.qualifier
+                m.attrs.update({k: v for k, v in src.attrs.items() if k.startswith("date")})
 
 
 def main_meeting(doc: Doc) -> Mention | None:
