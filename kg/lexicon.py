@@ -31,6 +31,7 @@ LEXICONS = {
     "place_suffixes": "words ending a site name anywhere (广场, 风景区, 产业园 …)",
     "place_weak_suffixes": "words ending a site name where it is visited (中心, 基地 …)",
     "region_suffixes": "words ending a region name (区, 县, 市, 高新区 …)",
+    "zone_suffixes": "words ending a development zone's name (经济开发区, 高新区 …), a Region",
     "street_suffixes": "words ending a township-level name (街道, 镇, 乡)",
     "community_suffixes": "words ending a village-level name (社区, 村, 居委会)",
     "project_suffixes": "words ending a project name (项目, 工程)",

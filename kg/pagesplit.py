@@ -50,6 +50,8 @@ class PageArticle:
     section: str | None = None
     byline: str | None = None
     spans: list[tuple[int, int, int]] = field(default_factory=list)
+    #: the date in the page header (临江日报 2024年3月6日 第A03版), the paper's publication date
+    page_date: str | None = None
 
 
 def is_heading(text: str) -> bool:
@@ -174,7 +176,24 @@ def split_page(page: str) -> list[PageArticle]:
             section = paras[i - 1].text
         bodies.append((_drop_repeats(paras[i:end]), section))
     _rehome_orphans(bodies)
-    return [_assemble(body, section) for body, section in bodies]
+    page_date = _header_date(head) if head and all(is_heading(p.text) for p in head) else None
+    out = [_assemble(body, section) for body, section in bodies]
+    for a in out:
+        a.page_date = page_date
+    return out
+
+
+_HEADER_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+
+
+def _header_date(head: list[Paragraph]) -> str | None:
+    for p in head:
+        m = _HEADER_DATE.search(p.text)
+        if m:
+            y, mo, d = (int(x) for x in (m.groups()[:3] if m.group(1) else m.groups()[3:]))
+            if 1 <= mo <= 12 and 1 <= d <= 31:
+                return f"{y:04d}-{mo:02d}-{d:02d}"
+    return None
 
 
 _ORPHAN = re.compile(r"^[^。！？]{0,30}(?:参加|陪同|一同|随同)(检查|调研|视察|督导|考察)[^。！？]{0,8}[。！？]$")

@@ -13,7 +13,7 @@ from ..lexicon import Lexicon
 from ..model import Article, Extraction
 from .assemble import to_extraction
 from .doc import Doc
-from .entities import COMMUNITIES, ORGANIZATIONS, PLACES, PROJECTS, STREETS, KnownEntities, Regions
+from .entities import COMMUNITIES, ORGANIZATIONS, PLACES, PROJECTS, STREETS, ZONES, KnownEntities, Regions
 from .events import Events
 from .located import Located
 from .meetings import Meetings
@@ -35,6 +35,7 @@ DEFAULT_PIPELINE: tuple[Extractor, ...] = (
     Officials(),
     KnownEntities(),
     Regions(),
+    ZONES,
     STREETS,
     COMMUNITIES,
     PROJECTS,

@@ -21,6 +21,9 @@ _CONTINUATIONS = re.compile(r"^(?:党委|党工委|党组|党支部|党总支|�
                             r"党群服务中心|卫生院|派出所|中心)")
 
 
+_DESCRIPTIVE = re.compile(r"(?:该|本|此)?项目(?:为|是|系)")
+
+
 @dataclass(frozen=True)
 class SuffixRule:
     """How to recognise one label by suffix."""
@@ -68,6 +71,11 @@ class SuffixEntities:
         name = doc.text[start:e]
         if not _CJK.match(name):
             return None
+        clause_start = max(doc.text.rfind(c, sent.start, start) for c in "，,；;：:") + 1
+        if r.label == "Project" and _DESCRIPTIVE.search(doc.text, max(sent.start, clause_start), start):
+            return None  # 该项目为年产2万吨…加工应用项目: a description of a project named elsewhere
+        if r.label == "Organization" and any(name.endswith(t) for t in lex["titles"] if len(t) >= 2):
+            return None  # 市委常委: a post, not a body
         if name.endswith("政府") and not re.search(r"(?:[区市县省镇乡州旗]|人民)政府$", name):
             return None
         return Mention(r.label, name, start, e, sent.index, r.rule)
@@ -87,8 +95,9 @@ STREETS = SuffixEntities(SuffixRule("Street", "street_suffixes", max_len=4, stop
 COMMUNITIES = SuffixEntities(SuffixRule("Community", "community_suffixes", max_len=4, stop_at_region=True,
                                         max_tokens=1, stop_verbs=True))
 PLACES = SuffixEntities(SuffixRule("Place", "place_suffixes", max_len=14, stop_at_region=True, min_part=2))
-PROJECTS = SuffixEntities(SuffixRule("Project", "project_suffixes", max_len=20, stop_at_region=True, min_part=2,
-                                     stop_verbs=True))
+PROJECTS = SuffixEntities(SuffixRule("Project", "project_suffixes", max_len=20, stop_at_region=True, min_part=2))
+ZONES = SuffixEntities(SuffixRule("Region", "zone_suffixes", max_len=10, stop_at_region=False, min_part=2,
+                                  stop_verbs=True, rule="zone"))
 ORGANIZATIONS = SuffixEntities(SuffixRule("Organization", "org_suffixes", max_len=16, stop_at_region=False,
                                           allow_and=True, min_part=1, stop_verbs=True))
 
@@ -132,7 +141,7 @@ class Regions:
                     tag = tags.get(w)
                     if tag == "ns" or (tag is None and not is_generic(w[:-1], lex["generic"])) and not _suffix_word(lex, w):
                         mention = Mention("Region", w, s, e, sent.index, "place-name")
-                    elif self.ZONES.search(w) and (w in ("高新区", "开发区", "经开区") or tag is None):
+                    elif w == "高新区" or (self.ZONES.search(w) and tag is None):
                         mention = Mention("Region", w, s, e, sent.index, "zone")
                 elif w in _REGION_CHARS and i > 0 or (w[:1] in _REGION_CHARS and w[1:2] == "委" and i > 0):
                     pw, ps, pe = toks[i - 1]

@@ -19,8 +19,8 @@ _CLAUSE = re.compile(r"[^，,；;：:]+")
 _CHAIR = re.compile(r"主持召开|主持")
 _ATTEND = re.compile(r"(?:出席|参加|参会|列席|应邀出席)(?!检查|调研|视察|督导|考察|活动)")
 _SPEAK_AT = re.compile(r"在(.{2,40}?)上(?:讲话|致辞|发言|作报告|作部署|指出|强调)")
-_MOTION = re.compile(r"(?:先后|分别|一同|一起|再次|又|还|也|专程|实地)*(来到|走进|深入到|深入|前往|赶赴|奔赴|赴|到|走访|察看|视察|考察|调研)")
-_STRONG_MOTION = {"来到", "走进", "深入到", "深入", "走访", "察看", "视察", "考察", "调研"}
+_MOTION = re.compile(r"(?:先后|分别|一同|一起|再次|又|还|也|专程|实地)*(来到|走进|深入到|深入|前往|赶赴|奔赴|赴|到|走访)")
+_STRONG_MOTION = {"来到", "走进", "深入到", "深入", "走访"}
 _PURPOSE = re.compile(r"调研|检查|督导|督查|视察|考察|察看|查看|走访|慰问|看望|巡查|指导|暗访|检验")
 _LIST_END = re.compile(r"[（(]|进行|开展|，|,|。|；|;|：|调研|检查|督导|督查|视察|考察|察看|查看|慰问|看望|了解|指导|巡查|实地|时|期间|的")
 _LIST_SEP = re.compile(r"、|以及|及|和|与")
@@ -157,7 +157,7 @@ class Events:
                 shared = False
             if prefix:
                 container = prefix[0] if not out else container
-            elif shared and container is not None and target.label in ("Place", "Project") and target.start == s:
+            elif shared and container is not None and out and target.label == out[0].label and target.start == s:
                 # 江海区中环广场、白水带风景区: the region written once covers the list
                 doc.relate("LOCATED_IN", target, container, sent.index, "located:list-prefix")
             if sep is not None and sep.group(0) != "、":

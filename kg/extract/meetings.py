@@ -16,7 +16,7 @@ from .entities import _pattern
 
 _NOT_EVENT_AFTER = re.compile(r"^(?:工作机制|机制|制度|精神|纪要|室|厅|中心|场所|期间)")
 _PHASE = re.compile(r"^[一二三四五六七八九十\d]+期")
-_MAIN_VERBS = re.compile(r"(?:召开|举行|举办|主持召开|主持|开幕|隆重|启动)$")
+_MAIN_VERBS = re.compile(r"(?:召开|举行|举办|主持召开|主持|开幕|隆重|启动)了?(?:\d{4}年度?|第[一二三四五六七八九十\d]+次|[一二三四五六七八九十\d]+届)*$")
 
 
 class Meetings:
@@ -46,7 +46,7 @@ class Meetings:
                 mention = Mention("Meeting", name, start, e, sent.index, "meeting-suffix")
                 if _NOT_EVENT_AFTER.match(doc.text[e:e + 4]) and not doc.text[e:e + 2] == "精神":
                     continue
-                main = bool(_MAIN_VERBS.search(doc.text[max(sent.start, start - 6):start]))
+                main = bool(_MAIN_VERBS.search(doc.text[max(sent.start, start - 14):start]))
                 mention.attrs["main_verb"] = "1" if main else ""
                 d = date_near(doc, sent, start, doc.article.date, governs=main)
                 if d:

@@ -34,33 +34,50 @@ class Names:
         self._bound_re = _pattern(lex, "boundaries")
 
     def name_at(self, pos: int) -> int | None:
-        """End offset of a personal name starting at ``pos``, or None."""
-        text = self.doc.text
+        """End offset of a personal name starting at ``pos``, or None.
+
+        A name followed by punctuation or a boundary word (主持, 陪同 …) beats one followed only by a
+        one-character word (在, 到 …); among equals the three-character name wins: 周敏陪同 is 周敏.
+        """
+        best: tuple[int, int] | None = None  # (strength, end)
         for n in (3, 2, 4):
-            cand = text[pos:pos + n]
-            if len(cand) < n or any(c in _PUNCT or not ("\u4e00" <= c <= "\u9fff") for c in cand):
+            if not self._plausible(pos, n):
                 continue
-            sur = cand[:2] if n == 4 else cand[:1]
-            if sur not in self.surnames or (n == 4 and len(sur) != 2):
-                continue
-            if self._is_word(cand) or _KINSHIP.search(cand):
-                continue
-            if n == 3 and (cand[1:] in self.bounds or self.tags.get(cand[:2], "nr")[:1] in "pcdurv"):
-                continue
-            if self.follows_boundary(pos + n):
-                return pos + n
-        return None
+            strength = self.boundary_strength(pos + n)
+            if strength and (best is None or strength > best[0]):
+                best = (strength, pos + n)
+        return best[1] if best else None
+
+    def _plausible(self, pos: int, n: int) -> bool:
+        cand = self.doc.text[pos:pos + n]
+        if len(cand) < n or any(c in _PUNCT or not ("\u4e00" <= c <= "\u9fff") for c in cand):
+            return False
+        sur = cand[:2] if n == 4 else cand[:1]
+        if sur not in self.surnames or (n == 4 and len(sur) != 2):
+            return False
+        if self._is_word(cand) or _KINSHIP.search(cand):
+            return False
+        return not (n == 3 and (cand[1:] in self.bounds or self.tags.get(cand[:2], "nr")[:1] in "pcdurv"))
+
+    def boundary_strength(self, pos: int) -> int:
+        """2 after punctuation, the end or a boundary word; 1 after a one-character function word; else 0."""
+        text = self.doc.text
+        if pos >= len(text) or text[pos] in _PUNCT:
+            return 2
+        m = self._bound_re.match(text, pos)
+        if m and len(m.group(0)) >= 2:
+            return 2
+        if text[pos] in "等和与及也又在到对向为就率带说同" or m:
+            return 1
+        return 0
+
+    def follows_boundary(self, pos: int) -> bool:
+        return self.boundary_strength(pos) > 0
 
     def _is_word(self, cand: str) -> bool:
         tag = self.tags.get(cand)
         return (tag is not None and not tag.startswith("nr")) or cand in self.bounds or cand in self.titles \
             or cand in self.roles
-
-    def follows_boundary(self, pos: int) -> bool:
-        text = self.doc.text
-        if pos >= len(text) or text[pos] in _PUNCT or text[pos] in "等和与及也又在到对向为就率带说同":
-            return True
-        return bool(self._bound_re.match(text, pos))
 
 
 class Officials:
