@@ -81,7 +81,16 @@ def paragraphs(page: str) -> list[Paragraph]:
 
 def _is_fragment(p: Paragraph) -> bool:
     """A paragraph that stops mid-sentence: no final punctuation, and too long or too punctuated to be a heading."""
-    return not _TERMINAL.search(p.text) and not is_heading(p.text) and not is_byline(p.text)
+    return not _TERMINAL.search(p.text) and not is_heading(p.text) and not _is_byline_line(p.text)
+
+
+def _is_byline_line(text: str) -> bool:
+    """A byline standing alone on its line (not a lead paragraph that opens with one)."""
+    t = text.strip()
+    lead = LEAD_BYLINE.match(t)
+    if lead and lead.group(0).strip():
+        return len(t) - lead.end() < 4
+    return is_byline(t)
 
 
 def join_fragments(paras: list[Paragraph]) -> list[Paragraph]:

@@ -101,7 +101,8 @@ def name_start(doc: Doc, sentence: Sentence, suffix_start: int, *, max_len: int,
                 continue
             break
         if stop_at_region and (is_region_token(w, lex.regions_by_short) or w in _ADMIN_TOKENS
-                               or any(w.endswith(x) for x in ("街道", "社区"))):
+                               or len(w) >= 2 and w not in generic and any(w.endswith(x) for x in
+                                                      lex["street_suffixes"] | lex["community_suffixes"])):
             break
         if suffix_start - s > max_len:
             break

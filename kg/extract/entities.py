@@ -65,8 +65,10 @@ class SuffixEntities:
                            max_tokens=r.max_tokens, stop_verbs=r.stop_verbs)
         part = doc.text[start:s]
         lex = doc.lexicon
-        if len(part) < r.min_part or is_generic(part, lex["generic"]) or part in lex["boundaries"] \
-                or any(part.endswith(x) for x in lex["street_suffixes"] | lex["community_suffixes"]):
+        if len(part) < r.min_part or is_generic(part, lex["generic"]) or part in lex["boundaries"]:
+            return None
+        if r.label in ("Street", "Community") and any(part.endswith(x) for x in
+                                                       lex["street_suffixes"] | lex["community_suffixes"]):
             return None
         name = doc.text[start:e]
         if not _CJK.match(name):

@@ -31,7 +31,7 @@ class Meetings:
             prev: Mention | None = None
             for m in pattern.finditer(doc.text, sent.start, sent.end):
                 s, e = m.start(), m.end()
-                if not ends_at_token(doc, sent, e) and not re.match(r"[上后前中]", doc.text[e:e + 1]):
+                if not ends_at_token(doc, sent, e) and not re.match(r"[上后前中]|精神", doc.text[e:e + 2]):
                     continue
                 start = name_start(doc, sent, s, max_len=24, stop_at_region=False)
                 part = doc.text[start:s]

@@ -149,7 +149,7 @@ class Bylines:
 
     def __call__(self, doc: Doc) -> None:
         art = doc.article
-        byline = art.byline
+        byline = art.byline or _lead_byline(doc)
         if not byline:
             return
         at = doc.text.find(byline)
@@ -175,6 +175,19 @@ class Bylines:
                     pos += 1
                     continue
                 break
+
+
+def _lead_byline(doc: Doc) -> str | None:
+    """A byline opening one of the first lines (for articles that did not come from a page split)."""
+    from ..pagesplit import BYLINE_LINE, LEAD_BYLINE
+
+    for line in doc.text.split("\n")[:3]:
+        m = LEAD_BYLINE.match(line)
+        if m and m.group(0).strip():
+            return m.group(0).strip()
+        if BYLINE_LINE.match(line) and len(line) <= 48:
+            return line.strip()
+    return None
 
 
 def _article_mention(doc: Doc) -> Mention:

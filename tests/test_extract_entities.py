@@ -1,0 +1,72 @@
+from extraction_support import graph_of, names
+
+
+def test_regions_from_place_names_gazetteer_and_zones():
+    g = graph_of("临江市青川区与江门共建产业园,青川经济开发区和高新区参与。")
+    regions = names(g, "Region")
+    assert {"青川区", "江门市", "青川经济开发区", "高新区"} <= regions
+
+
+def test_generic_areas_are_not_regions():
+    g = graph_of("全区各级各部门要统一思想,全市城区和辖区内的社区要加强管理。")
+    assert names(g, "Region") == set()
+
+
+def test_streets_and_communities():
+    g = graph_of("近日,青川区桃源街道滨河社区和龙溪镇白石村开展走访。")
+    assert names(g, "Street") == {"桃源街道", "龙溪镇"}
+    assert names(g, "Community") == {"滨河社区", "白石村"}
+
+
+def test_generic_streets_and_villages_are_not_entities():
+    g = graph_of("各街道、各村(社区)要落实责任,村民和居民代表参加,乡村振兴工作稳步推进,城镇面貌改善。")
+    assert names(g, "Street") == set()
+    assert names(g, "Community") == set()
+
+
+def test_projects_start_after_the_governing_verb():
+    g = graph_of("桃源街道举行滨江新城综合开发项目开工仪式,确保青川智能制造产业园二期项目按期投产。")
+    assert names(g, "Project") == {"滨江新城综合开发项目", "青川智能制造产业园二期项目"}
+
+
+def test_a_description_of_a_project_is_not_another_project():
+    g = graph_of("滨江新城项目开工。该项目为年产5万吨新材料加工应用项目,总投资8亿元。")
+    assert names(g, "Project") == {"滨江新城项目"}
+
+
+def test_organizations_keep_their_region_and_bureau_names():
+    g = graph_of("区发展和改革局、区住房和城乡建设局、临江市委组织部和东南村党委作交流发言。")
+    assert {"区发展和改革局", "区住房和城乡建设局", "临江市委组织部", "东南村党委"} <= names(g, "Organization")
+
+
+def test_common_words_ending_in_bureau_characters_are_not_organizations():
+    g = graph_of("要优化工作布局,党员干部带头,谢谢党和政府。")
+    assert names(g, "Organization") == set()
+
+
+def test_places_by_suffix_and_region_prefix_stripped():
+    g = graph_of("青川区滨江公园和龙溪镇农业产业园游客众多。")
+    assert {"滨江公园", "农业产业园"} <= names(g, "Place")
+
+
+def test_meetings_names_and_dates():
+    g = graph_of("3月4日,区委书记王建国主持召开区委常委会会议,传达学习3月1日省委全会精神和中央经济工作会议精神。",
+                 date="2024-03-06")
+    meetings = {d["name"]: d.get("date") for _, d in g.nx.nodes(data=True) if d["label"] == "Meeting"}
+    assert meetings["区委常委会会议"] == "2024-03-04"
+    assert meetings["省委全会"] == "2024-03-01"
+    assert meetings["中央经济工作会议"] is None
+
+
+def test_meeting_key_includes_its_date():
+    g = graph_of("3月4日,王建国主持召开区委常委会会议。", "3月11日,王建国主持召开区委常委会会议。")
+    assert sorted(g.find("区委常委会会议", "Meeting")) == ["Meeting:区委常委会会议@2024-03-04",
+                                                          "Meeting:区委常委会会议@2024-03-11"]
+
+
+def test_lexicon_names_known_entities(tmp_path):
+    import kg
+
+    (tmp_path / "places.txt").write_text("# our district\n翠湖\n", encoding="utf-8")
+    g = kg.build([{"id": "x", "text": "区长周敏到翠湖检查水质。"}], lexicon_dirs=[tmp_path])
+    assert "翠湖" in names(g, "Place")

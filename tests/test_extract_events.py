@@ -1,0 +1,53 @@
+from extraction_support import edge_data, graph_of, rels
+
+
+def test_chaired_meeting():
+    g = graph_of("3月4日,区委书记王建国主持召开区委常委会会议。")
+    assert rels(g, "CHAIRED") == {("王建国", "区委常委会会议")}
+    [d] = edge_data(g, "CHAIRED", "王建国", "区委常委会会议")
+    assert d["date"] == "2024-03-04"
+    assert d["evidence"] == "3月4日,区委书记王建国主持召开区委常委会会议。"
+    assert d["article"] == "a1" and d["rule"].startswith("chaired")
+
+
+def test_attended_and_chaired_by_reference_to_the_main_meeting():
+    g = graph_of("3月5日,青川区召开重点项目建设推进会。区委书记王建国出席会议并讲话,区委副书记、区长周敏主持会议。"
+                 "区领导陈立新、黄海燕等参加会议。")
+    assert rels(g, "ATTENDED") == {("王建国", "重点项目建设推进会"), ("陈立新", "重点项目建设推进会"),
+                                   ("黄海燕", "重点项目建设推进会")}
+    assert rels(g, "CHAIRED") == {("周敏", "重点项目建设推进会")}
+
+
+def test_attended_a_ceremony_named_earlier():
+    g = graph_of("近日,桃源街道举行滨江新城项目开工仪式。副区长李晓峰出席开工仪式并致辞。")
+    assert rels(g, "ATTENDED") == {("李晓峰", "滨江新城项目开工仪式")}
+
+
+def test_itinerary_gives_one_inspection_per_stop():
+    g = graph_of("区委书记王建国先后来到龙溪镇白石村、青川区滨江公园和桃源街道滨河社区,督导检查安全生产工作。")
+    assert rels(g, "INSPECTED") == {("王建国", "白石村"), ("王建国", "滨江公园"), ("王建国", "滨河社区")}
+
+
+def test_organization_can_inspect_and_unnamed_stops_become_places():
+    g = graph_of("临江市委组织部一行先后到青川区人才驿站、“两园一中心”进行调研。")
+    assert rels(g, "INSPECTED") == {("临江市委组织部", "人才驿站"), ("临江市委组织部", "两园一中心")}
+
+
+def test_visit_at_a_place():
+    g = graph_of("区委书记王建国到龙溪镇检查。在白石村护林检查站,王建国详细询问值班值守情况。")
+    assert ("王建国", "白石村护林检查站") in rels(g, "INSPECTED")
+
+
+def test_accompanying_officials_inspect_every_stop():
+    g = graph_of("区委书记王建国先后来到滨江公园、龙溪镇农业产业园,检查安全生产。区领导陈立新、李晓峰参加检查。")
+    assert {("陈立新", "滨江公园"), ("陈立新", "农业产业园"), ("李晓峰", "滨江公园")} <= rels(g, "INSPECTED")
+
+
+def test_movement_without_an_official_or_purpose_is_not_an_inspection():
+    g = graph_of("参训学员分别到滨江公园和青川金融中心开展现场教学。药品送到群众家里。")
+    assert rels(g, "INSPECTED") == set()
+
+
+def test_topics_are_not_places():
+    g = graph_of("副区长李晓峰到龙溪镇调研乡村振兴工作。")
+    assert rels(g, "INSPECTED") == {("李晓峰", "龙溪镇")}

@@ -1,0 +1,48 @@
+from extraction_support import graph_of, names, rels
+
+
+def test_title_and_name_make_an_official_with_title():
+    g = graph_of("区委书记王建国主持召开区委常委会会议。")
+    assert names(g, "Official") == {"王建国"}
+    assert g.node("王建国")["title"] == "区委书记"
+
+
+def test_joined_titles_belong_to_one_person():
+    g = graph_of("区委副书记、区长周敏主持会议。")
+    assert g.node("周敏")["title"] == "区委副书记、区长"
+
+
+def test_list_of_names_shares_the_title():
+    g = graph_of("区领导陈立新、黄海燕、李晓峰等参加会议。")
+    assert names(g, "Official") == {"陈立新", "黄海燕", "李晓峰"}
+    assert {g.node(n)["title"] for n in ("陈立新", "黄海燕", "李晓峰")} == {"区领导"}
+
+
+def test_two_and_three_character_names_end_at_the_right_place():
+    g = graph_of("区长周敏陪同调研。副区长李晓峰出席仪式。市长王强主持会议。")
+    assert names(g, "Official") == {"周敏", "李晓峰", "王强"}
+
+
+def test_verbs_after_a_bare_title_are_not_names():
+    g = graph_of("区委书记强调,要学习贯彻习近平总书记关于安全生产的重要论述。")
+    assert names(g, "Official") == set()
+
+
+def test_bare_name_later_in_the_article_is_the_same_official():
+    g = graph_of("副区长李晓峰出席开工仪式。李晓峰表示,项目建成后将新增就业岗位。")
+    assert g.node("李晓峰")["mentions"] == 2
+
+
+def test_residents_and_grid_workers_are_persons_not_officials():
+    g = graph_of("滨河社区网格员张丽娟为独居老人送去米面油,区委书记王建国看望了老人。")
+    assert "张丽娟" in names(g, "Person")
+    assert "张丽娟" not in names(g, "Official")
+    assert g.node("张丽娟")["title"] == "网格员"
+
+
+def test_byline_reporters_wrote_the_article():
+    text = "青川新闻\n临江日报讯(记者/林晓雯 通讯员/罗志刚) 3月5日,青川区召开推进会。"
+    g = graph_of(text)
+    assert {"林晓雯", "罗志刚"} <= names(g, "Person")
+    assert {s for s, _ in rels(g, "WROTE")} == {"林晓雯", "罗志刚"}
+    assert g.node("罗志刚")["title"] == "通讯员"

@@ -1,0 +1,33 @@
+from extraction_support import graph_of, rels
+
+
+def test_adjacent_region_street_community():
+    g = graph_of("近日,青川区桃源街道滨河社区开展走访。")
+    assert {("桃源街道", "青川区"), ("滨河社区", "桃源街道")} <= rels(g, "LOCATED_IN")
+
+
+def test_located_at():
+    g = graph_of("位于青川经济开发区的临江新材料总部项目封顶。滨江新城项目位于桃源街道。")
+    located = rels(g, "LOCATED_IN")
+    assert ("临江新材料总部项目", "青川经济开发区") in located
+    assert ("滨江新城项目", "桃源街道") in located
+
+
+def test_communities_under_a_street_sub_heading():
+    text = ("青川各街道关爱独居老人\n近日,青川区发放爱心药包。\n桃源街道 建立台账\n柳岸社区网格员上门走访。"
+            "新华社区工作人员开展健康监测。\n龙溪镇 送药上门\n石桥村村医为老人测量血压。")
+    located = rels(g := graph_of(text), "LOCATED_IN")
+    assert {("柳岸社区", "桃源街道"), ("新华社区", "桃源街道"), ("石桥村", "龙溪镇")} <= located
+    # streets named without a region lie in the one district the article names
+    assert {("桃源街道", "青川区"), ("龙溪镇", "青川区")} <= located
+    assert g.nx.number_of_nodes() > 0
+
+
+def test_no_district_guess_when_the_article_names_several():
+    g = graph_of("青川区和临川县签约。桃源街道与龙溪镇结对。")
+    assert not {t for s, t in rels(g, "LOCATED_IN") if s in ("桃源街道", "龙溪镇")}
+
+
+def test_region_written_once_covers_a_list():
+    g = graph_of("区委书记王建国先后来到青川区滨江公园、青川文化广场检查。")
+    assert {("滨江公园", "青川区"), ("青川文化广场", "青川区")} <= rels(g, "LOCATED_IN")
