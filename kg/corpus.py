@@ -23,8 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, cast
 
-from .decoding import decode_detail
-from .errors import InputError
+from .decoding import clean_text, decode_chinese
 from .report import Report
 
 KINDS = {".txt": "text", ".text": "text", ".md": "text", ".jsonl": "jsonl", ".ndjson": "jsonl",
@@ -90,11 +89,12 @@ def expand(source: str | Path, report: Report, *, stdin: IO[bytes] | None = None
 
 def _expand_path(path: Path, report: Report, input_format: str | None, *, explicit: bool) -> Iterator[Input]:
     if path.is_dir():
+        found: list[Path] = []  # file names only: memory grows with the number of files, not articles
         for root, dirs, files in os.walk(path):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for f in sorted(files):
-                if not f.startswith("."):
-                    yield from _expand_path(Path(root) / f, report, input_format, explicit=False)
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            found.extend(Path(root) / f for f in files if not f.startswith("."))
+        for f in sorted(found):
+            yield from _expand_path(f, report, input_format, explicit=False)
         return
     kind, compressed = kind_of(path)
     if input_format:
@@ -154,19 +154,23 @@ class _Lines:
             yield (self.lineno, *self._decode(raw))
 
     def _decode(self, raw: bytes) -> tuple[str | None, str | None]:
-        try:
-            return raw.decode(self.encoding), None
-        except UnicodeDecodeError as exc:
-            if self.forced:
+        if self.forced:
+            try:
+                return clean_text(raw.decode(self.forced)), None
+            except UnicodeDecodeError as exc:
                 return None, f"cannot decode as {self.forced} (bad byte at column {exc.start + 1})"
-        try:
-            dec = decode_detail(raw)
-        except InputError as exc:
-            return None, exc.reason
-        if dec.replaced:
-            return None, f"undecodable bytes ({dec.replaced}) in {dec.encoding} text"
-        self.encoding = dec.encoding
-        return dec.text, None
+        for enc in dict.fromkeys(("utf-8", self.encoding)):
+            try:
+                return clean_text(raw.decode(enc)), None
+            except UnicodeDecodeError:
+                pass
+        if b"\x00" in raw:
+            return None, "binary data (NUL bytes)"
+        found = decode_chinese(raw)
+        if found is None:
+            return None, "undecodable: not UTF-8, GB18030/GBK or Big5 (pass --encoding)"
+        text, self.encoding = found
+        return text, None
 
 
 def jsonl_records(inp: Input, stream: IO[bytes], encoding: str | None,

@@ -126,7 +126,7 @@ def decode_detail(data: bytes, *, path: str = "", encoding: str | None = None) -
     for enc in ("utf-8", "gb18030"):
         text = data.decode(enc, errors="replace")
         bad = text.count("\ufffd") - data.decode(enc, errors="ignore").count("\ufffd")
-        if bad <= max(1, REPAIRABLE_SHARE * len(text)) and (enc == "utf-8" or plausible_chinese(text)):
+        if bad <= max(8, REPAIRABLE_SHARE * len(text)) and (enc == "utf-8" or plausible_chinese(text)):
             return Decoded(clean_text(text), enc, bad)
     raise InputError("undecodable: not UTF-8, GB18030/GBK or Big5; pass --encoding", path=path)
 
@@ -151,6 +151,24 @@ def clean_text(text: str) -> str:
     if not _BAD_CHARS.search(text):
         return text
     return _BAD_CHARS.sub(lambda m: "\ufffd" if "\ud800" <= m.group(0) <= "\udfff" else " ", text)
+
+
+def decode_chinese(data: bytes) -> tuple[str, str] | None:
+    """``(text, encoding)`` if ``data`` is Chinese text in GB18030 or Big5, else None.
+
+    For short pieces (a JSONL line) where general detection would guess wildly: the bytes must
+    decode strictly and give common Chinese characters (:func:`plausible_chinese`).
+    """
+    from .script import to_simplified
+
+    for enc in ("gb18030", "big5"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if has_chinese(text) and plausible_chinese(to_simplified(text) if enc == "big5" else text):
+            return clean_text(text), enc
+    return None
 
 
 def plausible_chinese(text: str) -> bool:

@@ -96,10 +96,12 @@ def _trafilatura(html: str) -> dict[str, Any]:
     for precise in (True, False):
         try:
             doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                              include_tables=True, as_dict=True, favor_precision=precise,
+                                              include_tables=True, favor_precision=precise,
                                               favor_recall=not precise)
         except Exception:  # noqa: BLE001 - a third-party parser on hostile input; fall back below
             doc = None
+        if doc is not None and not isinstance(doc, dict):
+            doc = doc.as_dict()
         if doc and str(doc.get("text") or "").strip():
             return dict(doc)
     try:

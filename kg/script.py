@@ -36,22 +36,30 @@ def _converter() -> Any:
 
 
 @functools.lru_cache(maxsize=1)
-def _char_table() -> dict[str, str]:
-    """Traditional character → simplified character, for characters that differ."""
+def _tables() -> tuple[dict[str, str], frozenset[str]]:
+    """Traditional → simplified character for characters that differ, and the traditional-only ones
+    among them (``聶``; not ``乾`` or ``於``, which OpenCC lists as also correct in simplified text)."""
     table: dict[str, str] = {}
+    only: set[str] = set()
     text = resources.files("opencc").joinpath("dictionary", "TSCharacters.txt").read_text(encoding="utf-8")
     for line in text.splitlines():
         trad, _, simp = line.partition("\t")
-        first = simp.split(" ")[0] if simp else ""
-        if len(trad) == 1 and len(first) == 1 and first != trad:
-            table[trad] = first
-    return table
+        candidates = simp.split(" ") if simp else []
+        if len(trad) == 1 and candidates and len(candidates[0]) == 1 and candidates[0] != trad:
+            table[trad] = candidates[0]
+            if trad not in candidates:
+                only.add(trad)
+    return table, frozenset(only)
+
+
+def _char_table() -> dict[str, str]:
+    return _tables()[0]
 
 
 def traditional_chars(text: str) -> int:
-    """How many characters of ``text`` have a different simplified form."""
-    table = _char_table()
-    return sum(1 for c in text if c in table)
+    """How many characters of ``text`` exist only in traditional writing."""
+    only = _tables()[1]
+    return sum(1 for c in text if c in only)
 
 
 def looks_traditional(text: str) -> bool:
