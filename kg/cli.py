@@ -142,5 +142,58 @@ def build(inputs: tuple[str, ...], out_dir: str, date: str | None, encoding: str
         raise click.ClickException(f"--strict: {len(report.skipped)} input(s) skipped (see {out / 'report.json'})")
 
 
+@main.command()
+@click.argument("graph_file", metavar="GRAPH.json", type=click.Path(dir_okay=False))
+@click.option("-o", "--out", "out_file", type=click.Path(dir_okay=False),
+              help="HTML file to write (default: GRAPH.html next to GRAPH.json).")
+@click.option("--around", metavar="NAME", help="Show only the neighbourhood of this node (name or node id).")
+@click.option("--depth", type=click.IntRange(min=0), default=1, show_default=True,
+              help="With --around: how many hops.")
+@click.option("--with-articles", "include_articles", is_flag=True,
+              help="With --around: keep Article nodes in the neighbourhood.")
+@click.option("--label", "labels", multiple=True, metavar="LABEL",
+              help="Keep only nodes with this label (repeatable or comma-separated).")
+@click.option("--type", "types", multiple=True, metavar="TYPE",
+              help="Keep only relationships of this type (repeatable or comma-separated).")
+@click.option("--since", metavar="YYYY-MM-DD", help="Keep only relationships dated on or after this day.")
+@click.option("--until", metavar="YYYY-MM-DD", help="Keep only relationships dated on or before this day.")
+@click.option("--min-mentions", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Keep only nodes mentioned at least this often.")
+@click.option("--title", help="Heading of the page (default: the graph's title).")
+@click.option("--open", "open_page", is_flag=True, help="Open the page in the default browser.")
+@handle_errors
+def view(graph_file: str, out_file: str | None, around: str | None, depth: int, include_articles: bool,
+         labels: tuple[str, ...], types: tuple[str, ...], since: str | None, until: str | None,
+         min_mentions: int, title: str | None, open_page: bool) -> None:
+    """Write an interactive, self-contained HTML view of GRAPH.json (works offline).
+
+    \b
+    Examples:
+      kg view out/graph.json --out out/graph.html
+      kg view out/graph.json --around 聂加伟 --depth 2 --out nie.html
+      kg view out/graph.json --type CHAIRED,ATTENDED --since 2023-01-01 --out meetings.html
+      kg view out/graph.json --label Official,Meeting --min-mentions 3 --out core.html
+    """
+    from pathlib import Path
+
+    from .graph import KnowledgeGraph
+    from .view import write_html
+
+    graph = KnowledgeGraph.from_json(Path(graph_file))
+    out = Path(out_file) if out_file else Path(graph_file).with_suffix(".html")
+    written = write_html(graph, out, title=title, around=around, depth=depth, labels=labels or None,
+                         types=types or None, since=since, until=until, min_mentions=min_mentions,
+                         include_articles=include_articles)
+    click.echo(f"wrote {written}")
+    if open_page:
+        click.launch(written.resolve().as_uri())
+
+
+# Neo4j: `kg load` and `kg query` live in kg/cli_neo4j.py
+from .cli_neo4j import register_neo4j_commands  # noqa: E402
+
+register_neo4j_commands(main, handle_errors)
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -196,16 +196,17 @@ def _payload(full: KnowledgeGraph, view: KnowledgeGraph, focus: list[str], *, ti
     if total_nodes > max_nodes or total_edges > max_edges:
         node_ids = node_ids[:max_nodes]
     keep = set(node_ids)
-    edge_rows = sorted(((u, v, k, d) for u, v, k, d in g.edges(keys=True, data=True) if u in keep and v in keep),
+    edge_rows = sorted(((u, v, k, d) for u, v, k, d in g.edges(keys=True, data=True)
+                        if u in keep and v in keep),
                        key=lambda e: (str(e[3].get("date") or ""), str(e[0]), str(e[1]), str(e[2])))
     if len(edge_rows) > max_edges:
         edge_rows = edge_rows[-max_edges:]  # the latest
     if len(node_ids) < total_nodes or len(edge_rows) < total_edges:
-        warning = (f"This graph has {total_nodes:,} nodes and {total_edges:,} edges, more than the view draws "
-                   f"(at most {max_nodes:,} nodes and {max_edges:,} edges). Shown: the {len(node_ids):,} most "
-                   f"mentioned nodes and {len(edge_rows):,} edges between them. For a readable picture, focus: "
-                   "kg view GRAPH.json --around NAME --depth 1, or --label, --type, --since/--until, "
-                   "--min-mentions.")
+        warning = (f"This graph has {total_nodes:,} nodes and {total_edges:,} edges, more than the view "
+                   f"draws (at most {max_nodes:,} nodes and {max_edges:,} edges). Shown: the "
+                   f"{len(node_ids):,} most mentioned nodes and {len(edge_rows):,} edges between them. "
+                   "For a readable picture, focus: kg view GRAPH.json --around NAME --depth 1, "
+                   "or --label, --type, --since/--until, --min-mentions.")
     index = {n: i for i, n in enumerate(node_ids)}
     big = len(node_ids) > physics_limit
     pos = _layout(node_ids, ((u, v) for u, v, _, _ in edge_rows))
@@ -220,8 +221,9 @@ def _payload(full: KnowledgeGraph, view: KnowledgeGraph, focus: list[str], *, ti
     nodes = []
     for n in node_ids:
         d = g.nodes[n]
-        row: dict[str, Any] = {"key": str(n), "name": _text(d.get("name") or n), "label": _text(d.get("label") or "?"),
-                               "mentions": _int(d.get("mentions")), "x": pos[n][0], "y": pos[n][1]}
+        row: dict[str, Any] = {"key": str(n), "name": _text(d.get("name") or n),
+                               "label": _text(d.get("label") or "?"), "mentions": _int(d.get("mentions")),
+                               "x": pos[n][0], "y": pos[n][1]}
         for attr in ("title", "date"):
             if d.get(attr):
                 row[attr] = _text(d[attr])
@@ -254,7 +256,8 @@ def _payload(full: KnowledgeGraph, view: KnowledgeGraph, focus: list[str], *, ti
     label_counts = Counter(r["label"] for r in nodes)
     type_counts = Counter(r["type"] for r in edges)
     all_dates = sorted({str(e["date"])[:10] for e in edges if e.get("date")}
-                       | {str(r["date"])[:10] for r in nodes if r.get("date") and r["label"] in ("Meeting", "Article")})
+                       | {str(r["date"])[:10] for r in nodes
+                          if r.get("date") and r["label"] in ("Meeting", "Article")})
     heading = _text(title or full.nx.graph.get("title") or full.nx.graph.get("corpus") or "Knowledge graph")
     return {
         "meta": {

@@ -62,7 +62,7 @@ def _prov(article: str, evidence: str, date: str | None, rule: str = "test") -> 
 
 
 def small_graph(*, hostile: bool = False) -> KnowledgeGraph:
-    """A dozen nodes from two articles; with ``hostile`` an article title and an evidence carry XSS payloads."""
+    """Nine nodes from two articles; with ``hostile``, an article title and an evidence carry XSS payloads."""
     g = KnowledgeGraph()
     a1, a2 = "jh-2022-12-30-1", "jh-2023-01-05-2"
     s1 = "区委书记聂加伟主持召开区委常委会会议。" if not hostile else XSS_EVIDENCE
@@ -102,7 +102,7 @@ def small_graph(*, hostile: bool = False) -> KnowledgeGraph:
     return g
 
 
-_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡"
 _GIVEN = "加伟群标立雨溪明华国建平志强海军文辉晓红丽芳敏静燕玲东南新城花园德胜利民安康乐"
 _TITLES = ["区委书记", "区长", "副区长", "区委副书记", "街道党工委书记", "镇长", "局长", "主任"]
 _MEETING = ["常委会会议", "工作会议", "座谈会", "推进会", "现场会", "专题会议", "动员大会", "培训班"]
@@ -146,12 +146,12 @@ def synthetic_graph(n_nodes: int = 5000, n_edges: int = 10000, *, seed: int = 1)
     made = 0
     while made < n_edges:
         r, acc = rng.random(), 0.0
-        for p, etype, src_lab, dst_lab in plans:
+        etype, src_lab, dst_lab = "LOCATED_IN", "Street", "Region"
+        for p, plan_type, plan_src, plan_dst in plans:
             acc += p
             if r <= acc:
+                etype, src_lab, dst_lab = plan_type, plan_src, plan_dst
                 break
-        else:
-            etype, src_lab, dst_lab = "LOCATED_IN", "Street", "Region"
         if src_lab == "Official":
             src = rng.choices(keys["Official"], weights)[0]
         else:
@@ -159,10 +159,10 @@ def synthetic_graph(n_nodes: int = 5000, n_edges: int = 10000, *, seed: int = 1)
         dst = rng.choice(keys[dst_lab])
         date = f"2022-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
         article = f"a{made}"
-        before = g.nx.number_of_edges()
-        sentence = f"{g.nx.nodes[src]['name']}{'主持' if etype == 'CHAIRED' else ''}{g.nx.nodes[dst]['name']}。"
+        verb = {"CHAIRED": "主持", "ATTENDED": "出席", "INSPECTED": "调研"}.get(etype, "位于")
+        sentence = f"{g.nx.nodes[src]['name']}{verb}{g.nx.nodes[dst]['name']}。"
         g.add_edge(Edge(etype, src, dst, _prov(article, sentence, date, "synthetic")))
-        made += g.nx.number_of_edges() - before
+        made += 1  # one article per edge: never a duplicate
     g.nx.graph["title"] = f"Synthetic graph ({n_nodes} nodes, {n_edges} edges)"
     return g
 
@@ -211,14 +211,15 @@ def browser(viewport: tuple[int, int] = (1400, 900)) -> Iterator[Any]:
         # Playwright launches with a fresh temporary --user-data-dir of its own and removes it after
         b = pw.chromium.launch(executable_path=exe, headless=True, args=CHROMIUM_FLAGS)
         try:
-            ctx = b.new_context(viewport={"width": viewport[0], "height": viewport[1]}, service_workers="block")
+            ctx = b.new_context(viewport={"width": viewport[0], "height": viewport[1]},
+                                service_workers="block")
             yield ctx
         finally:
             b.close()
 
 
 def open_page(ctx: Any, path: Path, *, timeout_ms: int = 30000) -> tuple[Any, PageLog]:
-    """Open ``path`` from file://, recording console, errors and requests (anything not file:/data: is aborted)."""
+    """Open ``path`` from file://, recording console, errors and requests; only file:/data: may load."""
     log = PageLog()
     page = ctx.new_page()
     page.on("console", lambda m: log.console.append((m.type, m.text)))
