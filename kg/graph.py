@@ -296,18 +296,18 @@ def node_id(label: str, name: str, qualifier: str | None = None) -> str:
 
 
 def _merge_title(data: dict[str, Any], title: str, date: str | None) -> None:
-    """Keep the latest title of an official (by article date) and all titles seen."""
-    titles = data.setdefault("titles", [])
-    if title not in titles:
-        titles.append(title)
-    current = data.get("title")
-    seen = data.get("title_date")
-    # a specific post beats the generic 区领导/市领导 whatever the dates say
-    generic = current is not None and current.endswith("领导") and not title.endswith("领导")
-    if current is None or generic or (date and (seen is None or date >= seen) and not title.endswith("领导")):
-        data["title"] = title
-        if date:
-            data["title_date"] = date
+    """Record a title of an official; ``title`` becomes the latest specific one, whatever the input order.
+
+    A specific post (副区长) beats a generic one (区领导); among posts the most recently dated wins, then
+    the longer (区委副书记、区长 over 区长), then the first in sort order.
+    """
+    seen: dict[str, str] = data.setdefault("title_dates", {})
+    if title not in seen or (date or "") > seen[title]:
+        seen[title] = date or ""
+    data["titles"] = sorted(seen)
+    best = max(seen, key=lambda t: (not t.endswith("领导"), seen[t], len(t), [-ord(c) for c in t]))
+    data["title"] = best
+    data.pop("title_date", None)
 
 
 def _copy(v: Any) -> Any:

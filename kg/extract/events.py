@@ -40,9 +40,12 @@ def subjects(doc: Doc, sent: Sentence, start: int, pos: int, labels: tuple[str, 
 
 
 def event_date(doc: Doc, sent: Sentence) -> str | None:
-    d = sentence_date(doc, sent)
-    if d is not None and d.precision == "day":
-        return d.iso
+    """The day an event in ``sent`` happened: a date in the sentence, else the last one stated before it in
+    the article (the dateline carries over), else the publication date."""
+    for s in reversed(doc.sentences[: sent.index + 1]):
+        d = sentence_date(doc, s)
+        if d is not None and d.precision == "day":
+            return d.iso
     return doc.article.date if parse_iso(doc.article.date) else None
 
 
@@ -78,9 +81,9 @@ class Events:
                     meeting = main_meeting(doc)
                 if meeting is None:
                     continue
+                when = meeting.qualifier or date  # a dated meeting dates its participants
                 for p in who:
-                    doc.relate(rel, p, meeting, sent.index, f"{rel.lower()}:{m.group(0)}",
-                               date or meeting.attrs.get("date"))
+                    doc.relate(rel, p, meeting, sent.index, f"{rel.lower()}:{m.group(0)}", when)
         for m in _SPEAK_AT.finditer(doc.text, cs, ce):
             who = subjects(doc, sent, cs, m.start(), ("Official", "Person"))
             meeting = meeting_after(doc, sent, m.start(1))
@@ -88,7 +91,7 @@ class Events:
                 meeting = main_meeting(doc)
             for p in who:
                 if meeting is not None:
-                    doc.relate("ATTENDED", p, meeting, sent.index, "attended:spoke-at", date)
+                    doc.relate("ATTENDED", p, meeting, sent.index, "attended:spoke-at", meeting.qualifier or date)
 
     # -- inspections ----------------------------------------------------------------------------
 
