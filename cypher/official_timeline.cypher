@@ -1,0 +1,11 @@
+// An official's timeline: meetings chaired and attended, inspections and posts, in date order.
+//
+// Parameters:
+//   $name  string  the official's name or node id
+// Example:
+//   kg query official_timeline --param name=聂加伟
+MATCH (o:Official)-[r:CHAIRED|ATTENDED|INSPECTED|HOLDS_POST]->(x)
+WHERE o.name = $name OR o.id = $name
+RETURN coalesce(r.date, x.date) AS date, type(r) AS event, x.name AS what, labels(x)[0] AS label,
+       r.article AS article, r.evidence AS evidence
+ORDER BY date, event, what, article
