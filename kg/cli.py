@@ -89,6 +89,10 @@ def print_counts(graph: Any, out: Any = None) -> None:
               help="Folder for graph.json, graph.graphml, graph.html and report.json.")
 @click.option("--date", help="Publication date (YYYY-MM-DD) for articles that state none.")
 @click.option("--encoding", help="Force the encoding of input files (default: detected).")
+@click.option("--text-column", default="text", show_default=True, help="CSV column holding the article text.")
+@click.option("--format", "input_format", type=click.Choice(["text", "html", "jsonl", "json", "csv"]),
+              help="Read every input (and stdin) as this format instead of going by file name.")
+@click.option("--keep-traditional", is_flag=True, help="Do not convert traditional characters to simplified.")
 @click.option("--lexicon", "lexicon_dirs", multiple=True, type=click.Path(exists=True, file_okay=False),
               help="Folder of extra lexicon files (titles.txt, streets.txt …) added to the packaged ones. Repeatable.")
 @click.option("--gexf", is_flag=True, help="Also write graph.gexf for Gephi.")
@@ -97,6 +101,7 @@ def print_counts(graph: Any, out: Any = None) -> None:
 @click.option("--progress/--no-progress", default=None, help="Show progress (default: when stderr is a terminal).")
 @handle_errors
 def build(inputs: tuple[str, ...], out_dir: str, date: str | None, encoding: str | None,
+          text_column: str, input_format: str | None, keep_traditional: bool,
           lexicon_dirs: tuple[str, ...], gexf: bool, no_html: bool, strict: bool, progress: bool | None) -> None:
     """Build a graph from INPUT files, folders or '-' (stdin).
 
@@ -111,13 +116,14 @@ def build(inputs: tuple[str, ...], out_dir: str, date: str | None, encoding: str
     from .pipeline import build as build_graph
     from .report import Report
 
-    report = Report(on_skip=lambda s: click.echo(f"warning: {s.origin}: {s.reason}", err=True)) \
-        if "on_skip" in Report.__dataclass_fields__ else Report()
+    report = Report(on_skip=lambda s: click.echo(f"warning: {s.message}", err=True),
+                    on_warning=lambda m: click.echo(f"warning: {m}", err=True))
     show = sys.stderr.isatty() if progress is None else progress
     bar = _Progress(show)
     try:
         graph = build_graph(list(inputs), date=date, encoding=encoding, lexicon_dirs=lexicon_dirs,
-                            report=report, progress=bar)
+                            report=report, progress=bar, text_column=text_column,
+                            input_format=input_format, simplify=not keep_traditional)
     finally:
         bar.close()
     out = Path(out_dir)
@@ -136,10 +142,11 @@ def build(inputs: tuple[str, ...], out_dir: str, date: str | None, encoding: str
     report.write(out / "report.json")
     written.append("report.json")
     click.echo(f"{report.articles_read} articles read, {report.articles_in_graph} in the graph, "
-               f"{len(report.skipped)} skipped; wrote {', '.join(written)} to {out}/")
+               f"{report.skip_total} skipped; wrote {', '.join(written)} to {out}/")
     print_counts(graph)
-    if strict and report.skipped:
-        raise click.ClickException(f"--strict: {len(report.skipped)} input(s) skipped (see {out / 'report.json'})")
+    if strict and report.skip_total:
+        raise click.ClickException(
+            f"--strict: {report.skip_total} input(s) skipped (see {out / 'report.json'})")
 
 
 @main.command()
