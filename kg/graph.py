@@ -82,6 +82,8 @@ class KnowledgeGraph:
             mine = self.nx.nodes[key]
             mine["mentions"] = mine.get("mentions", 0) + data.get("mentions", 0)
             mine["articles"] = sorted(set(mine.get("articles", [])) | set(data.get("articles", [])))
+            for t, d in _title_dates(data).items():
+                _merge_title(mine, t, d or None)
             for k, v in data.items():
                 if k not in mine:
                     mine[k] = _copy(v)
@@ -299,15 +301,29 @@ def _merge_title(data: dict[str, Any], title: str, date: str | None) -> None:
     """Record a title of an official; ``title`` becomes the latest specific one, whatever the input order.
 
     A specific post (副区长) beats a generic one (区领导); among posts the most recently dated wins, then
-    the longer (区委副书记、区长 over 区长), then the first in sort order.
+    the longer (区委副书记、区长 over 区长), then the first in sort order.  ``titles`` lists every title
+    seen; ``title_date`` is the last date the chosen title was seen.
     """
-    seen: dict[str, str] = data.setdefault("title_dates", {})
+    seen = _title_dates(data)
     if title not in seen or (date or "") > seen[title]:
         seen[title] = date or ""
     data["titles"] = sorted(seen)
+    data["title_seen"] = sorted(f"{t}|{d}" for t, d in seen.items())
     best = max(seen, key=lambda t: (not t.endswith("领导"), seen[t], len(t), [-ord(c) for c in t]))
     data["title"] = best
-    data.pop("title_date", None)
+    if seen[best]:
+        data["title_date"] = seen[best]
+    else:
+        data.pop("title_date", None)
+
+
+def _title_dates(data: dict[str, Any]) -> dict[str, str]:
+    """title -> last date seen, from the ``title_seen`` list (``"副区长|2024-03-06"``)."""
+    out: dict[str, str] = {}
+    for item in data.get("title_seen", []):
+        t, _, d = str(item).rpartition("|")
+        out[t] = d
+    return out
 
 
 def _copy(v: Any) -> Any:
