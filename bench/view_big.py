@@ -16,6 +16,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
@@ -45,14 +46,14 @@ def main(argv: list[str] | None = None) -> int:
     layout_s = []
     real_layout = view_layout.layout
 
-    def timed_layout(*a, **k):  # type: ignore[no-untyped-def]
+    def timed_layout(*a: Any, **k: Any) -> Any:
         t0 = time.perf_counter()
         try:
             return real_layout(*a, **k)
         finally:
             layout_s.append(time.perf_counter() - t0)
 
-    view._layout = timed_layout  # type: ignore[assignment]
+    view._layout = timed_layout
     html_path = args.out / f"view_big_{n}x{m}.html"
     t = time.perf_counter()
     view.write_html(g, html_path)
@@ -69,10 +70,12 @@ def main(argv: list[str] | None = None) -> int:
             page, log = bs.open_page(ctx, html_path, timeout_ms=120_000)
             walls.append(time.perf_counter() - t)
             ms = page.evaluate("window.kgView.loadToSettledMs")
-            drawn = page.evaluate("[kgView.network.body.nodeIndices.length, kgView.network.body.edgeIndices.length]")
+            drawn = page.evaluate("[kgView.network.body.nodeIndices.length, "
+                                  "kgView.network.body.edgeIndices.length]")
             settled.append(ms / 1000)
-            print(f"run {run + 1}: load→settled {ms / 1000:.2f} s (wall {walls[-1]:.2f} s); drawn {drawn[0]:,} nodes, "
-                  f"{drawn[1]:,} edges; console errors {len(log.console_errors())}; "
+            print(f"run {run + 1}: load→settled {ms / 1000:.2f} s (wall {walls[-1]:.2f} s); "
+                  f"drawn {drawn[0]:,} nodes, {drawn[1]:,} edges; "
+                  f"console errors {len(log.console_errors())}; "
                   f"outside requests {len(log.outside_requests())}")
             if run == 0:
                 page.screenshot(path=str(shot))

@@ -351,7 +351,7 @@ def _assemble(payload: dict[str, Any]) -> str:
     meta = payload["meta"]
     doc_title = meta["title"] + (" — " + "; ".join(meta["focus"]) if meta["focus"] else "")
     parts = {
-        "CSP": html.escape(csp, quote=True),
+        "CSP": html.escape(csp, quote=False),  # our own constant: only ' needs no escaping
         "TITLE": html.escape(doc_title, quote=False),
         "CSS": _asset("view.css").replace("</", "<\\/"),
         "DATA": script_json(payload),

@@ -191,6 +191,7 @@ class PageLog:
     console: list[tuple[str, str]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     requests: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
 
     def console_errors(self) -> list[str]:
         return [text for kind, text in self.console if kind in ("error", "assert")] + self.errors
@@ -234,7 +235,76 @@ def open_page(ctx: Any, path: Path, *, timeout_ms: int = 30000) -> tuple[Any, Pa
             r.abort()
 
     page.route("**/*", route)
+    # also requests that never reach the router (blocked by the page's CSP, for one)
     page.on("request", lambda req: None if req.url in log.requests else log.requests.append(req.url))
+    page.on("requestfailed", lambda req: log.failed.append((req.url, str(req.failure))))
     page.goto(path.resolve().as_uri())
-    page.wait_for_function("window.kgView && window.kgView.settled === true", timeout=timeout_ms)
+    # a function, not a string: the page's CSP forbids eval, which string predicates use
+    page.wait_for_function("() => !!(window.kgView && window.kgView.settled)", timeout=timeout_ms)
     return page, log
+
+
+_POINT_JS = """([kind, id]) => {
+  const net = kgView.network, d = kgView.data;
+  const r = document.getElementById("kg-net").getBoundingClientRect();
+  if (kind === "node") {
+    const m = net.canvasToDOM(net.getPositions([id])[id]);
+    return [r.left + m.x, r.top + m.y];
+  }
+  const e = d.edges[id], q = net.getPositions([e.from, e.to]);
+  // a point of the edge where vis finds this edge and no node (labels and nodes may cover the middle)
+  for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.45, 0.55, 0.35, 0.65]) {
+    const m = net.canvasToDOM({x: q[e.from].x + t * (q[e.to].x - q[e.from].x),
+                               y: q[e.from].y + t * (q[e.to].y - q[e.from].y)});
+    if (net.getNodeAt(m) === undefined && net.getEdgeAt(m) === id) { return [r.left + m.x, r.top + m.y]; }
+  }
+  throw new Error("no free point on edge " + id);
+}"""
+
+
+def screen_point(page: Any, kind: str, index: int) -> tuple[float, float]:
+    """Page coordinates of node ``index``, or of a free point on (straight) edge ``index``."""
+    x, y = page.evaluate(_POINT_JS, [kind, index])
+    return float(x), float(y)
+
+
+def hover(page: Any, kind: str, index: int) -> str:
+    """Move the real mouse onto a node or edge and return the tooltip's text."""
+    x, y = screen_point(page, kind, index)
+    page.mouse.move(x - 6, y - 6)
+    page.mouse.move(x, y, steps=3)
+    page.wait_for_selector("#kg-tip:not([hidden])", timeout=5000)
+    return str(page.inner_text("#kg-tip"))
+
+
+# -- pytest fixtures (import them into a test module: ``from browser_support import browser_ctx``) --
+
+try:
+    import pytest
+except ImportError:  # pragma: no cover - the bench runs without pytest
+    pytest = None  # type: ignore[assignment]
+
+if pytest is not None:
+
+    @pytest.fixture(scope="session")
+    def browser_ctx() -> Iterator[Any]:
+        """One headless Chromium for the session.  Missing Chromium or Playwright: skip, but fail under CI."""
+        problem = None
+        try:
+            import playwright.sync_api  # noqa: F401
+        except ImportError:
+            problem = "the playwright package is missing (pip install -e '.[test]')"
+        if problem is None and chromium_path() is None:
+            problem = "Chromium not found: run tools/install-chromium.sh (or set KG_CHROMIUM)"
+        if problem:
+            if in_ci():
+                pytest.fail(problem, pytrace=False)
+            pytest.skip(problem)
+        with browser() as ctx:
+            yield ctx
+
+    @pytest.fixture()
+    def artifacts() -> Path:
+        """``tests/artifacts/`` (gitignored): screenshots for people to look at."""
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        return ARTIFACTS

@@ -51,7 +51,9 @@
     var k = pairCount[pair] = (pairCount[pair] || 0) + 1;
     var color = (typeStyle[e.type] || {}).color || "#888";
     var edge = {id: j, from: e.from, to: e.to, color: {color: color, highlight: color, hover: color, opacity: 0.85}};
-    if (meta.edge_labels) { edge.label = e.type; }
+    // MENTIONED_IN links everything to its articles: dashed and unlabelled, or it drowns the rest
+    if (e.type === "MENTIONED_IN") { edge.dashes = [4, 4]; edge.width = 0.8; }
+    else if (meta.edge_labels) { edge.label = e.type; }
     if (k > 1) { edge.smooth = {enabled: true, type: "curvedCW", roundness: 0.18 * (k - 1)}; }
     return edge;
   });
