@@ -18,7 +18,7 @@ from typing import Any
 import networkx as nx
 
 from .errors import GraphFormatError, KgError
-from .model import Edge, Extraction, Node, node_key
+from .model import SUMMARY_TYPES, Edge, Extraction, Node, node_key
 
 FORMAT_VERSION = 1
 
@@ -47,7 +47,11 @@ class KnowledgeGraph:
             data["articles"].append(article)
             data["articles"].sort()
         for k, v in node.attrs:
-            if k == "title":
+            if k == "region":
+                if article and v:
+                    regions = set(data.get("article_regions", [])) | {f"{article}|{v}"}
+                    data["article_regions"] = sorted(regions)
+            elif k == "title":
                 _merge_title(data, v, node.provenance.date if node.provenance else None)
             elif v and not data.get(k):
                 data[k] = v
@@ -58,13 +62,29 @@ class KnowledgeGraph:
         for end in (edge.source, edge.target):
             if end not in self.nx:
                 raise KgError(f"edge {edge.type} refers to unknown node {end!r}")
+        p = edge.provenance
+        if edge.type in SUMMARY_TYPES:
+            self._add_summary_edge(edge)
+            return
         if self.nx.has_edge(edge.source, edge.target, key=edge.key):
             return
-        p = edge.provenance
         attrs: dict[str, Any] = {"type": edge.type, "article": p.article, "evidence": p.evidence, "rule": p.rule}
         if p.date:
             attrs["date"] = p.date
+            if p.date_precision:
+                attrs["date_precision"] = p.date_precision
+            if p.date_phrase:
+                attrs["date_phrase"] = p.date_phrase
         self.nx.add_edge(edge.source, edge.target, key=edge.key, **attrs)
+
+    def _add_summary_edge(self, edge: Edge) -> None:
+        p = edge.provenance
+        new = {"type": edge.type, "article": p.article, "evidence": p.evidence, "rule": p.rule,
+               "first_seen": p.date, "last_seen": p.date, "articles": [p.article]}
+        if not self.nx.has_edge(edge.source, edge.target, key=edge.key):
+            self.nx.add_edge(edge.source, edge.target, key=edge.key, **{k: v for k, v in new.items() if v})
+            return
+        _merge_summary(self.nx.edges[edge.source, edge.target, edge.key], new)
 
     def add_extraction(self, extraction: Extraction) -> None:
         """Merge one article's extraction into the graph."""
@@ -82,6 +102,8 @@ class KnowledgeGraph:
             mine = self.nx.nodes[key]
             mine["mentions"] = mine.get("mentions", 0) + data.get("mentions", 0)
             mine["articles"] = sorted(set(mine.get("articles", [])) | set(data.get("articles", [])))
+            if data.get("article_regions"):
+                mine["article_regions"] = sorted(set(mine.get("article_regions", [])) | set(data["article_regions"]))
             for t, d in _title_dates(data).items():
                 _merge_title(mine, t, d or None)
             for k, v in data.items():
@@ -90,6 +112,8 @@ class KnowledgeGraph:
         for u, v, k, data in other.nx.edges(keys=True, data=True):
             if not self.nx.has_edge(u, v, key=k):
                 self.nx.add_edge(u, v, key=k, **_copy(data))
+            elif data.get("type") in SUMMARY_TYPES:
+                _merge_summary(self.nx.edges[u, v, k], data)
 
     # -- looking things up ---------------------------------------------------------------------
 
@@ -175,6 +199,29 @@ class KnowledgeGraph:
             rows.append({"target": n["name"], "id": v, "label": n["label"], "date": date,
                          "article": d["article"], "evidence": d["evidence"]})
         return sorted(rows, key=lambda r: (r["date"] or "", r["article"], r["target"]))
+
+    def timeline(self, official: str) -> list[dict[str, Any]]:
+        """An official's dated events (chaired, attended, inspected) in date order, with evidence."""
+        src = self._id(official)
+        rows = []
+        for _, v, d in self.nx.out_edges(src, data=True):
+            if d["type"] in ("CHAIRED", "ATTENDED", "INSPECTED") and d.get("date"):
+                n = self.nx.nodes[v]
+                rows.append({"date": d["date"], "precision": d.get("date_precision"), "type": d["type"],
+                             "target": n["name"], "id": v, "label": n["label"], "article": d["article"],
+                             "evidence": d["evidence"]})
+        return sorted(rows, key=lambda r: (r["date"], r["type"] != "CHAIRED", r["target"], r["article"]))
+
+    def posts(self, official: str) -> list[dict[str, Any]]:
+        """The posts an official held, in the order first seen: post, scope, first_seen, last_seen, articles."""
+        src = self._id(official)
+        rows = []
+        for _, v, d in self.nx.out_edges(src, data=True):
+            if d["type"] == "HOLDS_POST":
+                n = self.nx.nodes[v]
+                rows.append({"post": n["name"], "id": v, "first_seen": d.get("first_seen"),
+                             "last_seen": d.get("last_seen"), "articles": list(d.get("articles", []))})
+        return sorted(rows, key=lambda r: (r["first_seen"] or "", r["post"]))
 
     def contents(self, container: str) -> list[dict[str, Any]]:
         """What lies in a street, region or community (directly, by ``LOCATED_IN``)."""
@@ -324,6 +371,24 @@ def _title_dates(data: dict[str, Any]) -> dict[str, str]:
         t, _, d = str(item).rpartition("|")
         out[t] = d
     return out
+
+
+def _merge_summary(mine: dict[str, Any], new: dict[str, Any]) -> None:
+    """Combine two summaries of one (source, target) fact: seen from first to last, in these articles.
+    The evidence kept is the earliest article's, so the result does not depend on input order."""
+    def first(d: dict[str, Any]) -> tuple[str, str]:
+        return (d.get("first_seen") or "9999", d.get("article") or "")
+    if first(new) < first(mine):
+        for k in ("article", "evidence", "rule"):
+            if new.get(k):
+                mine[k] = new[k]
+    dates = [d for d in (mine.get("first_seen"), new.get("first_seen")) if d]
+    if dates:
+        mine["first_seen"] = min(dates)
+    dates = [d for d in (mine.get("last_seen"), new.get("last_seen")) if d]
+    if dates:
+        mine["last_seen"] = max(dates)
+    mine["articles"] = sorted(set(mine.get("articles", [])) | set(new.get("articles", [])))
 
 
 def _copy(v: Any) -> Any:

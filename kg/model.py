@@ -21,6 +21,7 @@ LABELS: tuple[str, ...] = (
     "Place",
     "Article",
     "Post",
+    "MeetingSeries",
 )
 
 #: Relationship types of SCHEMA.md (plus HOLDS_POST).  Also an allow-list.
@@ -32,7 +33,12 @@ REL_TYPES: tuple[str, ...] = (
     "MENTIONED_IN",
     "WROTE",
     "HOLDS_POST",
+    "IN_SERIES",
 )
+
+#: Relationship types kept as one edge per (source, target) that summarises every article, instead of
+#: one edge per article: an official holds a post over time; a meeting belongs to its series.
+SUMMARY_TYPES: tuple[str, ...] = ("HOLDS_POST", "IN_SERIES")
 
 
 @dataclass(frozen=True)
@@ -66,6 +72,10 @@ class Provenance:
     date: str | None = None
     start: int | None = None
     end: int | None = None
+    #: how exact ``date`` is: "day" (stated), "approximate" (近日 …), "week", "publication" (assumed)
+    date_precision: str | None = None
+    #: the words the date was resolved from (3月5日下午, 近日)
+    date_phrase: str | None = None
 
 
 def node_key(label: str, name: str, qualifier: str | None = None) -> str:
@@ -109,7 +119,10 @@ class Edge:
 
     @property
     def key(self) -> str:
-        """Multigraph key: one edge per type and article (the same fact in two articles is two edges)."""
+        """Multigraph key: one edge per type and article (the same fact in two articles is two edges),
+        except for :data:`SUMMARY_TYPES`, one edge per type."""
+        if self.type in SUMMARY_TYPES:
+            return self.type
         return f"{self.type}|{self.provenance.article}"
 
 

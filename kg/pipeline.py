@@ -54,5 +54,8 @@ def build(sources: Iterable[Source] | Source, *, date: str | None = None, encodi
         done += 1
         if progress is not None:
             progress(done, article)
+    from .resolve import resolve_people
+
+    resolve_people(graph)
     graph.report = report  # type: ignore[attr-defined]
     return graph

@@ -46,3 +46,16 @@ def test_byline_reporters_wrote_the_article():
     assert {"林晓雯", "罗志刚"} <= names(g, "Person")
     assert {s for s, _ in rels(g, "WROTE")} == {"林晓雯", "罗志刚"}
     assert g.node("罗志刚")["title"] == "通讯员"
+
+
+def test_bare_title_is_the_official_holding_it_in_the_article():
+    g = graph_of("区委书记王建国出席会议。会上,区委书记强调要压实责任。区委书记到滨江公园检查。")
+    assert g.node("王建国")["mentions"] == 3
+    from extraction_support import rels
+    assert rels(g, "INSPECTED") == {("王建国", "滨江公园")}
+
+
+def test_bare_title_with_two_holders_resolves_to_no_one():
+    g = graph_of("副区长李晓峰和副区长黄海燕出席会议。副区长到滨江公园检查。")
+    from extraction_support import rels
+    assert rels(g, "INSPECTED") == set()

@@ -92,7 +92,7 @@ def date_near(doc: Doc, sent: Sentence, pos: int, pub_iso: str | None, *, govern
         return None
     p, d = before[-1]
     gap = doc.text[p + len(d.phrase):pos]
-    if len(gap) <= 2 or governs:
+    if len(gap) <= 2 or governs or re.fullmatch(r"[上下]午|(?:[上下]午)?(?:召开|举行|举办|开幕)的", gap):
         return d
     return None
 

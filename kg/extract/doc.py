@@ -55,6 +55,8 @@ class Relation:
     sentence: int
     rule: str
     date: str | None = None
+    date_precision: str | None = None
+    date_phrase: str | None = None
 
 
 class Doc:
@@ -129,10 +131,15 @@ class Doc:
         return mention
 
     def relate(self, type: str, source: Mention, target: Mention, sentence: int, rule: str,
-               date: str | None = None) -> None:
+               date: Any = None) -> None:
+        """Record a relation; ``date`` is an ISO string or a resolved date (with precision and phrase)."""
         if source.key == target.key:
             return
-        self.relations.append(Relation(type, source, target, sentence, rule, date))
+        if date is not None and hasattr(date, "iso"):
+            rel = Relation(type, source, target, sentence, rule, date.iso, date.precision, date.phrase)
+        else:
+            rel = Relation(type, source, target, sentence, rule, date, "day" if date else None)
+        self.relations.append(rel)
 
     def mentions_of(self, *labels: str, sentence: int | None = None) -> list[Mention]:
         return sorted((m for m in self.mentions if m.label in labels and (sentence is None or m.sentence == sentence)),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .dates import parse_iso, sentence_date
+from .dates import ResolvedDate, parse_iso, sentence_date
 from .doc import Doc, Mention, Sentence
 from .entities import _pattern
 from .meetings import main_meeting, meeting_after
@@ -39,14 +39,25 @@ def subjects(doc: Doc, sent: Sentence, start: int, pos: int, labels: tuple[str, 
     return [m for m in doc.mentions_of(*labels, sentence=sent.index) if start <= m.start and m.end <= pos]
 
 
-def event_date(doc: Doc, sent: Sentence) -> str | None:
-    """The day an event in ``sent`` happened: a date in the sentence, else the last one stated before it in
-    the article (the dateline carries over), else the publication date."""
-    for s in reversed(doc.sentences[: sent.index + 1]):
+def event_date(doc: Doc, sent: Sentence) -> ResolvedDate | None:
+    """When an event in ``sent`` happened: a date in the sentence (近日 counts, as approximate), else
+    the last exact date stated before it in the article (the dateline carries over), else the
+    publication date (precision ``publication``)."""
+    own = sentence_date(doc, sent)
+    if own is not None:
+        return own
+    for s in reversed(doc.sentences[: sent.index]):
         d = sentence_date(doc, s)
         if d is not None and d.precision == "day":
-            return d.iso
-    return doc.article.date if parse_iso(doc.article.date) else None
+            return d
+    pub = parse_iso(doc.article.date)
+    return ResolvedDate(pub.isoformat(), "publication", "") if pub else None
+
+
+def _meeting_date(meeting: Mention) -> ResolvedDate | None:
+    if meeting.qualifier:
+        return ResolvedDate(meeting.qualifier, "day", meeting.attrs.get("date_phrase", ""))
+    return None
 
 
 class Events:
@@ -81,7 +92,7 @@ class Events:
                     meeting = main_meeting(doc)
                 if meeting is None:
                     continue
-                when = meeting.qualifier or date  # a dated meeting dates its participants
+                when = _meeting_date(meeting) or date  # a dated meeting dates its participants
                 for p in who:
                     doc.relate(rel, p, meeting, sent.index, f"{rel.lower()}:{m.group(0)}", when)
         for m in _SPEAK_AT.finditer(doc.text, cs, ce):
@@ -91,7 +102,7 @@ class Events:
                 meeting = main_meeting(doc)
             for p in who:
                 if meeting is not None:
-                    doc.relate("ATTENDED", p, meeting, sent.index, "attended:spoke-at", meeting.qualifier or date)
+                    doc.relate("ATTENDED", p, meeting, sent.index, "attended:spoke-at", _meeting_date(meeting) or date)
 
     # -- inspections ----------------------------------------------------------------------------
 

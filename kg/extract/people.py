@@ -110,6 +110,26 @@ class Officials:
                         continue
                     break
         self._bare_mentions(doc)
+        self._bare_titles(doc, titles, names)
+
+    @staticmethod
+    def _bare_titles(doc: Doc, titles: re.Pattern[str], names: Names) -> None:
+        """A title without a name (区委书记强调) is the one official holding it in this article."""
+        holders: dict[str, set[str]] = {}
+        for m in doc.mentions:
+            if m.label == "Official":
+                for t in m.attrs.get("title", "").split("、"):
+                    holders.setdefault(t, set()).add(m.name)
+        for m in titles.finditer(doc.text):
+            title = m.group(0)
+            if title.endswith("领导") or doc.text[m.end():m.end() + 1] == "、" or names.name_at(m.end()):
+                continue
+            if doc.covered(m.start(), m.end(), "Official", "Person", "Organization"):
+                continue
+            who = holders.get(title, set())
+            if len(who) == 1:
+                doc.add(Mention("Official", next(iter(who)), m.start(), m.end(), doc.sentence_at(m.start()).index,
+                                "bare-title", attrs={"title": title}))
 
     @staticmethod
     def _full_title(doc: Doc, start: int, title: str, titles: object) -> str:
