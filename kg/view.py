@@ -151,6 +151,8 @@ def select(graph: KnowledgeGraph, *, around: str | None = None, depth: int = 1,
                              if not _in_range(d.get("date"), lo, hi)])
         focus.append(f"dated {lo or '…'} – {hi or '…'}")
         prune = True
+    if center is not None:
+        g.graph["view_center"] = center
     if prune:
         g.remove_nodes_from([n for n in list(g.nodes) if g.degree(n) == 0 and n != center])
     if min_mentions > 0:
@@ -267,6 +269,7 @@ def _payload(full: KnowledgeGraph, view: KnowledgeGraph, focus: list[str], *, ti
                        "total_edges": total_edges},
             "dates": [all_dates[0], all_dates[-1]] if all_dates else None,
             "warning": warning,
+            "center": index.get(g.graph.get("view_center")),
             "physics": not big,
             "edge_labels": len(edges) <= EDGE_LABEL_LIMIT,
             "articles_in_graph": sum(1 for _, d in full.nx.nodes(data=True) if d.get("label") == "Article"),

@@ -162,6 +162,7 @@ def test_cli_view(tmp_path: Path) -> None:
     assert r.exit_code == 0, r.output
     data = payload((tmp_path / "nie.html").read_text(encoding="utf-8"))
     assert data["meta"]["focus"] == ["around 聂加伟 (depth 1)"] and len(data["nodes"]) == 4
+    assert data["nodes"][data["meta"]["center"]]["name"] == "聂加伟"
     r = CliRunner().invoke(main, ["view", str(src)])
     assert r.exit_code == 0 and (tmp_path / "graph.html").exists()
     r = CliRunner().invoke(main, ["view", str(src), "--label", "Nope", "--out", str(tmp_path / "x.html")])

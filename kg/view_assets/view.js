@@ -45,6 +45,12 @@
     return {id: i, label: n.caption || n.name, group: n.label, size: Math.min(48, 10 + 5 * Math.log2(1 + n.mentions)),
             x: n.x, y: n.y};
   });
+  if (meta.center !== null && meta.center !== undefined) {  // the node of --around stands out
+    var c0 = visNodes[meta.center], col = (labelStyle[data.nodes[meta.center].label] || {}).color || "#888";
+    c0.borderWidth = 4;
+    c0.color = {background: col, border: "#111", highlight: {background: col, border: "#000"}};
+    c0.font = {size: 18, strokeWidth: 4};
+  }
   var pairCount = {};
   var visEdges = data.edges.map(function (e, j) {
     var pair = e.from < e.to ? e.from + "-" + e.to : e.to + "-" + e.from;
