@@ -22,8 +22,11 @@
   $("kg-title").textContent = meta.title;
   var sub = [];
   var c = meta.counts;
-  sub.push(c.nodes < c.total_nodes ? fmt(c.nodes) + " of " + fmt(c.total_nodes) + " nodes" : fmt(c.nodes) + " nodes");
-  sub.push(c.edges < c.total_edges ? fmt(c.edges) + " of " + fmt(c.total_edges) + " edges" : fmt(c.edges) + " edges");
+  function count(n, total, what) {
+    return (n < total ? fmt(n) + " of " + fmt(total) : fmt(n)) + " " + what + (total === 1 ? "" : "s");
+  }
+  sub.push(count(c.nodes, c.total_nodes, "node"));
+  sub.push(count(c.edges, c.total_edges, "edge"));
   if (meta.dates) { sub.push(meta.dates[0] === meta.dates[1] ? meta.dates[0] : meta.dates[0] + " – " + meta.dates[1]); }
   if (meta.articles_in_graph) { sub.push(fmt(meta.articles_in_graph) + " articles"); }
   sub = sub.concat(meta.focus);
@@ -65,7 +68,7 @@
   });
   var nodes = new vis.DataSet(visNodes);
   var edges = new vis.DataSet(visEdges);
-  var physics = meta.physics;
+  var physics = meta.physics && data.nodes.length > 0;  // no nodes: vis never reports stabilisation
   var options = {
     autoResize: true,
     groups: groups,
@@ -109,7 +112,9 @@
     state.loadToSettledMs = Math.round(performance.now());
     state.renderMs = Math.round(performance.now() - t0);
     var loading = $("kg-loading");
-    if (loading) { loading.remove(); }
+    if (loading && data.nodes.length === 0) {
+      loading.textContent = "Nothing to show: the graph" + (meta.focus.length ? " in this focus" : "") + " is empty.";
+    } else if (loading) { loading.remove(); }
     document.documentElement.setAttribute("data-kg-state", "settled");
   }
   function settleAfterDraw() { network.once("afterDrawing", function () { settle(); }); network.redraw(); }
