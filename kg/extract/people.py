@@ -17,6 +17,9 @@ from .entities import _pattern
 _PUNCT = set("，,。；;：:、！？!?“”\"'（）()《》 \n\t·")
 _BYLINE_ROLE = re.compile(r"(记者|通讯员|实习生|摄影|文/图|图/文|文|图)\s*[/／:：]?\s*(?:[\u4e00-\u9fff]{0,6}?(?:日报|晚报)?记者\s*)?")
 _NAME_RUN = re.compile(r"[\u4e00-\u9fff·]{2,4}")
+_FUNCTION_CHARS = set("在对向到和与及等为就说也又")
+#: surnames that are far more often function words: 和, 向, 于, 都 …
+_FUNCTION_SURNAMES = set("和向于都谈与为对从由")
 _KINSHIP = re.compile(r"(?:爷爷|奶奶|婆婆|阿姨|叔叔|伯伯|大爷|大妈|大姐|大哥|师傅|老师|同志|先生|女士)$")
 
 
@@ -32,6 +35,7 @@ class Names:
         self.roles = lex["person_roles"]
         self.tags = word_tags()
         self._bound_re = _pattern(lex, "boundaries")
+        self._roles_re = _pattern(lex, "person_roles")
 
     def name_at(self, pos: int) -> int | None:
         """End offset of a personal name starting at ``pos``, or None.
@@ -39,12 +43,14 @@ class Names:
         A name followed by punctuation or a boundary word (主持, 陪同 …) beats one followed only by a
         one-character word (在, 到 …); among equals the three-character name wins: 周敏陪同 is 周敏.
         """
-        best: tuple[int, int] | None = None  # (strength, end)
+        best: tuple[float, int] | None = None  # (strength, end)
         for n in (3, 2, 4):
             if not self._plausible(pos, n):
                 continue
             strength = self.boundary_strength(pos + n)
-            if strength and (best is None or strength > best[0]):
+            if n == 3 and self.doc.text[pos + 2] in _FUNCTION_CHARS:
+                strength = min(strength, 1) - 0.5  # 张涛在接受采访: 在 is more likely a word than a name
+            if strength > 0 and (best is None or strength > best[0]):
                 best = (strength, pos + n)
         return best[1] if best else None
 
@@ -57,15 +63,20 @@ class Names:
             return False
         if self._is_word(cand) or _KINSHIP.search(cand):
             return False
+        rest = cand[1:]
+        if cand[0] in _FUNCTION_SURNAMES and (self.tags.get(rest, "nr")[:1] in "vnaf" and
+                                              not self.tags.get(rest, "nr").startswith("nr")
+                                              or rest in self.roles or rest in self.titles):
+            return False  # 和监事, 向记者, 谈武汉: a function word before a word, not a surname
         return not (n == 3 and (cand[1:] in self.bounds or self.tags.get(cand[:2], "nr")[:1] in "pcdurv"))
 
     def boundary_strength(self, pos: int) -> int:
         """2 after punctuation, the end or a boundary word; 1 after a one-character function word; else 0."""
         text = self.doc.text
-        if pos >= len(text) or text[pos] in _PUNCT:
+        if pos >= len(text) or text[pos] in _PUNCT or text[pos].isdigit():
             return 2
         m = self._bound_re.match(text, pos)
-        if m and len(m.group(0)) >= 2:
+        if m and len(m.group(0)) >= 2 or self._roles_re.match(text, pos):
             return 2
         if text[pos] in "等和与及也又在到对向为就率带说同" or m:
             return 1
@@ -93,6 +104,10 @@ class Officials:
             for m in pat.finditer(doc.text):
                 pos = m.end()
                 title = m.group(0)
+                sent = doc.sentence_at(m.start())
+                if m.start() not in doc.token_starts(sent) and \
+                        not any(e == m.end() for _, _, e in doc.tokens(sent)):
+                    continue  # 办事处长丰村: 处长 across two other words is no title
                 if label == "Official":
                     title = self._full_title(doc, m.start(), title, titles)
                 first = True
@@ -181,20 +196,33 @@ class Bylines:
             role = m.group(1)
             pos = m.end()
             while pos < at + len(byline):
-                run = _NAME_RUN.match(doc.text, pos, at + len(byline))
-                if not run:
+                end = self._byline_name(doc, names, pos, at + len(byline))
+                if end is None:
                     break
-                name = run.group(0)
-                if name[:1] not in names.surnames and name[:2] not in names.surnames:
-                    break
-                mention = doc.add(Mention("Person", name, run.start(), run.end(), sent.index, "byline",
+                name = doc.text[pos:end]
+                mention = doc.add(Mention("Person", name, pos, end, sent.index, "byline",
                                           attrs={"title": "记者" if role in ("文", "图", "文/图", "图/文") else role}))
                 doc.relate("WROTE", mention, _article_mention(doc), sent.index, "byline")
-                pos = run.end()
-                if doc.text[pos:pos + 1] in ("、", " ") and not _BYLINE_ROLE.match(doc.text, pos + 1):
+                pos = end
+                if doc.text[pos:pos + 1] in ("、", " ", "，", ","):
                     pos += 1
-                    continue
-                break
+                if _BYLINE_ROLE.match(doc.text, pos):
+                    break
+                continue
+
+    @staticmethod
+    def _byline_name(doc: Doc, names: Names, pos: int, limit: int) -> int | None:
+        """A name in a byline: ends at punctuation, a space, a role word or where the next name begins
+        (记者李蕾张羽飞: two names written together)."""
+        found = names.name_at(pos)
+        if found is not None and found <= limit:
+            return found
+        for n in (2, 3):
+            end = pos + n
+            if end < limit and names._plausible(pos, n) and doc.text[end] in names.surnames and \
+                    names._plausible(end, 2):
+                return end
+        return None
 
 
 def _lead_byline(doc: Doc) -> str | None:
