@@ -204,6 +204,6 @@ def test_empty_focus_says_so(browser_ctx: Any, tmp_path: Path) -> None:
     g = small_graph()
     page, log = open_page(browser_ctx, write_html(g, tmp_path / "none.html", since="2030-01-01"))
     assert drawn(page) == (0, 0)
-    assert "Nothing to show" in page.inner_text("#kg-net")
+    assert "Nothing to show" in page.inner_text("#kg-loading")
     assert page.evaluate("kgView.loadToSettledMs") < 10_000
     assert_clean(log)
