@@ -6,6 +6,7 @@
 //   kg query meeting_attendees --param meeting=区委常委会会议
 MATCH (m:Meeting) WHERE m.name = $meeting OR m.id = $meeting
 MATCH (p)-[r:CHAIRED|ATTENDED]->(m)
+WITH m, p, r ORDER BY r.article
 WITH m, p, type(r) AS role, min(r.date) AS rdate, collect(DISTINCT r.article) AS articles
 RETURN m.name AS meeting, coalesce(m.date, rdate) AS date, role, p.name AS name, labels(p)[0] AS label,
        p.title AS title, articles

@@ -1,4 +1,4 @@
-// An official's timeline: meetings chaired and attended, inspections and posts, in date order.
+// An official's timeline: meetings chaired and attended, inspections and posts (first seen), in date order.
 //
 // Parameters:
 //   $name  string  the official's name or node id
@@ -6,6 +6,6 @@
 //   kg query official_timeline --param name=聂加伟
 MATCH (o:Official)-[r:CHAIRED|ATTENDED|INSPECTED|HOLDS_POST]->(x)
 WHERE o.name = $name OR o.id = $name
-RETURN coalesce(r.date, x.date) AS date, type(r) AS event, x.name AS what, labels(x)[0] AS label,
+RETURN coalesce(r.date, r.first_seen, x.date) AS date, type(r) AS event, x.name AS what, labels(x)[0] AS label,
        r.article AS article, r.evidence AS evidence
 ORDER BY date, event, what, article

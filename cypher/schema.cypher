@@ -17,6 +17,7 @@ CREATE CONSTRAINT organization_id IF NOT EXISTS FOR (n:Organization) REQUIRE n.i
 CREATE CONSTRAINT place_id IF NOT EXISTS FOR (n:Place) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT article_id IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT post_id IF NOT EXISTS FOR (n:Post) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT meetingseries_id IF NOT EXISTS FOR (n:MeetingSeries) REQUIRE n.id IS UNIQUE;
 
 // names
 CREATE INDEX official_name IF NOT EXISTS FOR (n:Official) ON (n.name);
@@ -30,6 +31,7 @@ CREATE INDEX organization_name IF NOT EXISTS FOR (n:Organization) ON (n.name);
 CREATE INDEX place_name IF NOT EXISTS FOR (n:Place) ON (n.name);
 CREATE INDEX article_name IF NOT EXISTS FOR (n:Article) ON (n.name);
 CREATE INDEX post_name IF NOT EXISTS FOR (n:Post) ON (n.name);
+CREATE INDEX meetingseries_name IF NOT EXISTS FOR (n:MeetingSeries) ON (n.name);
 
 // dates (ISO strings)
 CREATE INDEX meeting_date IF NOT EXISTS FOR (n:Meeting) ON (n.date);
@@ -37,7 +39,7 @@ CREATE INDEX article_date IF NOT EXISTS FOR (n:Article) ON (n.date);
 CREATE INDEX chaired_date IF NOT EXISTS FOR ()-[r:CHAIRED]-() ON (r.date);
 CREATE INDEX attended_date IF NOT EXISTS FOR ()-[r:ATTENDED]-() ON (r.date);
 CREATE INDEX inspected_date IF NOT EXISTS FOR ()-[r:INSPECTED]-() ON (r.date);
-CREATE INDEX holds_post_date IF NOT EXISTS FOR ()-[r:HOLDS_POST]-() ON (r.date);
+CREATE INDEX holds_post_first_seen IF NOT EXISTS FOR ()-[r:HOLDS_POST]-() ON (r.first_seen);
 
 // relationship keys ("TYPE|article"); MERGE finds relationships from their end nodes, these help ad-hoc lookups
 CREATE INDEX chaired_key IF NOT EXISTS FOR ()-[r:CHAIRED]-() ON (r.key);
@@ -47,3 +49,4 @@ CREATE INDEX located_in_key IF NOT EXISTS FOR ()-[r:LOCATED_IN]-() ON (r.key);
 CREATE INDEX mentioned_in_key IF NOT EXISTS FOR ()-[r:MENTIONED_IN]-() ON (r.key);
 CREATE INDEX wrote_key IF NOT EXISTS FOR ()-[r:WROTE]-() ON (r.key);
 CREATE INDEX holds_post_key IF NOT EXISTS FOR ()-[r:HOLDS_POST]-() ON (r.key);
+CREATE INDEX in_series_key IF NOT EXISTS FOR ()-[r:IN_SERIES]-() ON (r.key);

@@ -6,18 +6,24 @@ from here.
 
 Loading (:func:`load_graph`) is idempotent: nodes are MERGEd on ``id`` (kg's deterministic node key)
 under their label, relationships on (source, target, type, ``key``) where ``key`` is the multigraph
-key ``TYPE|article``.  Re-loading a graph leaves counts unchanged; loading a second corpus merges
-into the first.  How properties combine on a node that is already there:
+key ``TYPE|article``.  Re-loading a graph leaves counts and properties unchanged; loading a second
+corpus merges into the first (the same official is one node).  A node that is already in Neo4j is
+read, merged with the new one in Python and written back with ``SET n = ...`` in the same
+transaction, so properties combine exactly as :meth:`KnowledgeGraph.merge` combines them
+(``articles`` union, ``titles``/``title_seen`` union and the current ``title`` chosen again, other
+properties kept from the first load) with one exception, ``mentions``, which must not grow on a
+re-load:
 
-* ``articles`` and ``titles`` become the union (old order kept, new values appended);
-* ``title`` (an official's current post) is replaced when the new one is at least as recent
-  (``title_date``); other scalar properties are overwritten by the newer load;
-* ``mentions``: if the new graph's articles for the node include all stored ones, the new count
-  replaces the stored one (a re-load, or a re-run over a larger corpus); if they are a strict subset
-  the stored count stays; if disjoint the counts add up; if they overlap partly, the new count is
-  added pro rata to the share of its articles that are new (an estimate: per-article counts are
-  not kept).
+* the new graph's articles for the node include all stored ones: the new count replaces the stored
+  one (a re-load, or a re-run over a larger corpus);
+* they are a strict subset of the stored ones: the stored count stays;
+* disjoint: the counts add up (a second corpus);
+* partly overlapping: the new count is added pro rata to the share of its articles that are new
+  (an estimate: per-article counts are not kept).
 
+Run one loader at a time per database (the read-merge-write of a node is not locked against a
+concurrent loader).  Relationship properties (``article``, ``evidence``, ``date``, ``rule``) are
+SET from the graph.
 Dates stay ISO strings, so Cypher compares them as text (``r.date >= $since``).
 """
 
@@ -34,20 +40,16 @@ import neo4j
 
 from .errors import KgError, Neo4jError
 from .graph import KnowledgeGraph
-from .model import LABELS, REL_TYPES
+from .model import LABELS, REL_TYPES, SUMMARY_TYPES
 from .neo4j_catalog import cypher_dir, split_statements
 from .neo4j_conn import Neo4jSettings, connect, driver_for, settings_of, translate_errors
 from .neo4j_read import read_subgraph, run_query
 
-__all__ = ["LoadStats", "Neo4jSettings", "connect", "ensure_schema", "graph_rows", "load_graph",
+__all__ = ["LoadStats", "Neo4jSettings", "connect", "ensure_schema", "graph_rows", "load_graph", "merge_node",
            "read_subgraph", "run_query", "schema_statements"]
 
 DEFAULT_BATCH = 5000
 
-#: node properties whose values are merged as sets across loads
-LIST_UNION_PROPS = ("articles", "titles")
-#: node attributes the node query sets itself
-_SPECIAL = ("label", "mentions", *LIST_UNION_PROPS, "title", "title_date")
 
 
 # -- schema -------------------------------------------------------------------------------------
@@ -87,41 +89,53 @@ class LoadStats:
                 f"({self.relationships_created} new) in {self.seconds:.1f}s")
 
 
-def node_query(label: str) -> str:
-    """The batched MERGE for nodes of ``label`` (allow-listed: labels cannot be parameters)."""
+def node_queries(label: str) -> tuple[str, str]:
+    """The batched read and MERGE queries for ``label`` (allow-listed: labels cannot be parameters)."""
     _check(label, LABELS, "node label")
-    return f"""
-UNWIND $rows AS row
-MERGE (n:{label} {{id: row.id}})
-WITH n, row, coalesce(n.articles, []) AS old, coalesce(n.mentions, 0) AS m1, row.articles AS new
-WITH n, row, old, m1, new, [a IN new WHERE NOT a IN old] AS fresh,
-     row.title IS NOT NULL AND (n.title IS NULL
-         OR coalesce(row.title_date, '') >= coalesce(n.title_date, '')) AS newer
-SET n += row.props,
-    n.mentions = CASE
-        WHEN all(a IN old WHERE a IN new) THEN row.mentions
-        WHEN size(fresh) = 0 THEN m1
-        ELSE m1 + toInteger(round(toFloat(row.mentions) * size(fresh) / size(new))) END,
-    n.articles = old + fresh,
-    n.titles = CASE WHEN n.titles IS NULL AND size(row.titles) = 0 THEN null
-        ELSE coalesce(n.titles, []) + [t IN row.titles WHERE NOT t IN coalesce(n.titles, [])] END,
-    n.title_date = CASE WHEN newer THEN row.title_date ELSE n.title_date END,
-    n.title = CASE WHEN newer THEN row.title ELSE n.title END
-"""
+    read = f"UNWIND $ids AS id MATCH (n:{label} {{id: id}}) RETURN n.id AS id, properties(n) AS props"
+    write = f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET n = row.props"
+    return read, write
 
 
-def rel_query(rel_type: str, source_label: str, target_label: str) -> str:
-    """The batched MERGE for relationships of one type between two labels (all allow-listed)."""
+def merge_node(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """Combine a stored node's properties with a new graph's attributes (see the module docstring)."""
+    mine = KnowledgeGraph()
+    mine.nx.add_node("n", **old)
+    other = KnowledgeGraph()
+    other.nx.add_node("n", **new)
+    mine.merge(other)
+    merged: dict[str, Any] = dict(mine.nx.nodes["n"])
+    stored, fresh = set(old.get("articles") or []), set(new.get("articles") or [])
+    m_old, m_new = int(old.get("mentions") or 0), int(new.get("mentions") or 0)
+    if stored <= fresh:
+        merged["mentions"] = m_new
+    elif fresh <= stored:
+        merged["mentions"] = m_old
+    else:
+        merged["mentions"] = m_old + round(m_new * len(fresh - stored) / len(fresh))
+    return merged
+
+
+def rel_queries(rel_type: str, source_label: str, target_label: str) -> tuple[str | None, str]:
+    """The batched read (summary types only, else ``None``) and MERGE queries for one relationship group.
+
+    Type and labels are allow-listed literals.  Ordinary relationships are MERGEd on their ``key``
+    (``TYPE|article``) and their properties SET; a :data:`kg.model.SUMMARY_TYPES` relationship
+    (one per source and target, e.g. ``HOLDS_POST`` with ``first_seen``/``last_seen``/``articles``)
+    is read, merged like :meth:`KnowledgeGraph.merge` does, and replaced.
+    """
     _check(rel_type, REL_TYPES, "relationship type")
     _check(source_label, LABELS, "node label")
     _check(target_label, LABELS, "node label")
-    return f"""
-UNWIND $rows AS row
-MATCH (a:{source_label} {{id: row.source}})
-MATCH (b:{target_label} {{id: row.target}})
-MERGE (a)-[r:{rel_type} {{key: row.key}}]->(b)
-SET r += row.props
-"""
+    match = f"MATCH (a:{source_label} {{id: row.source}})\nMATCH (b:{target_label} {{id: row.target}})\n"
+    if rel_type not in SUMMARY_TYPES:
+        return None, (f"UNWIND $rows AS row\n{match}MERGE (a)-[r:{rel_type} {{key: row.key}}]->(b)\n"
+                      "SET r += row.props\nRETURN count(r) AS written")
+    read = (f"UNWIND $rows AS row\n{match}MATCH (a)-[r:{rel_type} {{key: row.key}}]->(b)\n"
+            "RETURN row.source AS source, row.target AS target, properties(r) AS props")
+    write = (f"UNWIND $rows AS row\n{match}MERGE (a)-[r:{rel_type} {{key: row.key}}]->(b)\n"
+             "SET r = row.props\nRETURN count(r) AS written")
+    return read, write
 
 
 def load_graph(graph: KnowledgeGraph, target: neo4j.Driver | Neo4jSettings | None = None, *,
@@ -145,26 +159,26 @@ def load_graph(graph: KnowledgeGraph, target: neo4j.Driver | Neo4jSettings | Non
             ensure_schema(driver, db)
         with translate_errors(settings), driver.session(database=db) as session:
             for label, rows in sorted(node_rows.items()):
-                query = node_query(label)
+                queries = node_queries(label)
                 for batch in _batches(rows, batch_size):
-                    counters = session.execute_write(_write, query, batch)
+                    counters = session.execute_write(_write_nodes, queries, batch)
                     stats.nodes += len(batch)
                     stats.nodes_created += counters.nodes_created
                     if progress:
                         progress(label, len(batch))
                 stats.by_label[label] = len(rows)
             for (rel_type, src, dst), rows in sorted(rel_rows.items()):
-                query = rel_query(rel_type, src, dst)
+                rqueries = rel_queries(rel_type, src, dst)
                 for batch in _batches(rows, batch_size):
-                    counters = session.execute_write(_write, query, batch)
-                    stats.relationships += len(batch)
+                    written, counters = session.execute_write(_write_rels, rqueries, batch, rel_type)
+                    if written != len(batch):
+                        raise Neo4jError(f"{len(batch) - written} {rel_type} relationships were not written: "
+                                         "an end node is missing in Neo4j")
+                    stats.relationships += written
                     stats.relationships_created += counters.relationships_created
                     if progress:
                         progress(rel_type, len(batch))
                 stats.by_type[rel_type] = stats.by_type.get(rel_type, 0) + len(rows)
-    written = sum(len(r) for r in rel_rows.values())
-    if stats.relationships != written:  # pragma: no cover - a MATCH missed an endpoint
-        raise Neo4jError(f"only {stats.relationships} of {written} relationships were written")
     stats.seconds = time.perf_counter() - t0
     return stats
 
@@ -178,20 +192,17 @@ Rows = list[dict[str, Any]]
 def graph_rows(graph: KnowledgeGraph) -> tuple[dict[str, Rows], dict[RelGroup, Rows]]:
     """Rows for the batched queries: nodes per label, relationships per (type, source, target label).
 
+    Node rows are ``{"id", "attrs"}`` (the networkx attributes); relationship rows are
+    ``{"source", "target", "key", "props"}`` with Neo4j-ready property values.
+
     Raises :class:`Neo4jError` for a label or type outside :data:`kg.model.LABELS`/`REL_TYPES`.
     """
     g = graph.nx
-    nodes: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    nodes: dict[str, Rows] = defaultdict(list)
     for key, data in g.nodes(data=True):
         label = str(data.get("label", ""))
         _check(label, LABELS, f"label of node {key!r}")
-        props = {k: _neo4j_value(v) for k, v in data.items() if k not in _SPECIAL and v is not None}
-        nodes[label].append({
-            "id": str(key), "props": props, "mentions": int(data.get("mentions") or 0),
-            "articles": [str(a) for a in data.get("articles") or []],
-            "titles": [str(t) for t in data.get("titles") or []],
-            "title": data.get("title"), "title_date": data.get("title_date"),
-        })
+        nodes[label].append({"id": str(key), "attrs": dict(data)})
     rels: dict[RelGroup, list[dict[str, Any]]] = defaultdict(list)
     for u, v, k, data in g.edges(keys=True, data=True):
         rel_type = str(data.get("type", ""))
@@ -205,8 +216,49 @@ def graph_rows(graph: KnowledgeGraph) -> tuple[dict[str, Rows], dict[RelGroup, R
 # -- querying and reading back ---------------------------------------------------------------------
 
 
-def _write(tx: neo4j.ManagedTransaction, query: str, rows: list[dict[str, Any]]) -> Any:
-    return tx.run(query, rows=rows).consume().counters  # allow-listed text
+def _write_nodes(tx: neo4j.ManagedTransaction, queries: tuple[str, str], rows: Rows) -> Any:
+    """Read the nodes that exist, merge, write back: one transaction, re-run as a whole on retry."""
+    read, write = queries
+    stored = {r["id"]: r["props"] for r in tx.run(read, ids=[row["id"] for row in rows])}
+    out = []
+    for row in rows:
+        attrs = row["attrs"]
+        if row["id"] in stored:
+            old = {k: v for k, v in stored[row["id"]].items() if k != "id"}
+            attrs = merge_node({"label": attrs.get("label"), **old}, attrs)
+        props = {k: _neo4j_value(v) for k, v in attrs.items() if k != "label" and v is not None}
+        out.append({"id": row["id"], "props": {**props, "id": row["id"]}})
+    return tx.run(write, rows=out).consume().counters
+
+
+def _write_rels(tx: neo4j.ManagedTransaction, queries: tuple[str | None, str], rows: Rows,
+                rel_type: str) -> tuple[int, Any]:
+    read, write = queries
+    if read is not None:  # summary relationships: merge with what is stored
+        stored = {(r["source"], r["target"]): r["props"] for r in tx.run(read, rows=rows)}
+        merged = []
+        for row in rows:
+            props = row["props"]
+            old = stored.get((row["source"], row["target"]))
+            if old is not None:
+                props = merge_summary(rel_type, {k: v for k, v in old.items() if k != "key"}, props)
+            merged.append({**row, "props": {**props, "key": row["key"]}})
+        rows = merged
+    result = tx.run(write, rows=rows)
+    written = int(result.single(strict=True)["written"])
+    return written, result.consume().counters
+
+
+def merge_summary(rel_type: str, old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """Combine a stored summary relationship with a new one, as :meth:`KnowledgeGraph.merge` does."""
+    mine, other = KnowledgeGraph(), KnowledgeGraph()
+    for g, props in ((mine, old), (other, new)):
+        g.nx.add_node("a", label="Official")
+        g.nx.add_node("b", label="Post")
+        g.nx.add_edge("a", "b", key="k", **{**props, "type": rel_type})
+    mine.merge(other)
+    merged = mine.nx.edges["a", "b", "k"].items()
+    return {k: _neo4j_value(v) for k, v in merged if v is not None and k != "type"}
 
 
 def _batches(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
