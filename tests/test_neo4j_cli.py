@@ -58,6 +58,6 @@ def test_load_and_query(neo4j_settings: Neo4jSettings, tmp_path: Path) -> None:
 
     as_json = runner.invoke(main, ["query", "official_inspections", "-p", "name=聂加伟",
                                    "-p", "since=2024-03-01", "--json", "--uri", neo4j_settings.uri])
-    assert json.loads(as_json.output) == run_query("official_inspections",
-                                                   {"name": "聂加伟", "since": "2024-03-01"}, neo4j_settings)[1]
+    params = {"name": "聂加伟", "since": "2024-03-01"}
+    assert json.loads(as_json.output) == run_query("official_inspections", params, neo4j_settings)[1]
     assert [r["target"] for r in json.loads(as_json.output)] == ["东南新城花园项目", "仁美社区"]
