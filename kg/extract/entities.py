@@ -63,6 +63,11 @@ class SuffixEntities:
             return None  # 布局, 党员干部: a common word that merely ends in 局/部
         start = name_start(doc, sent, s, max_len=r.max_len, stop_at_region=r.stop_at_region, allow_and=r.allow_and,
                            max_tokens=r.max_tokens, stop_verbs=r.stop_verbs)
+        if r.stop_at_region:
+            # 珠岚/市榄溪/镇: jieba glued the region's last character to the name; cut at the region's end
+            for m in doc.mentions:
+                if m.label == "Region" and m.start < start < m.end <= s:
+                    start = m.end
         part = doc.text[start:s]
         lex = doc.lexicon
         if len(part) < r.min_part or is_generic(part, lex["generic"]) or part in lex["boundaries"]:
@@ -152,6 +157,42 @@ class Regions:
                         mention = Mention("Region", pw + w[0], ps, s + 1, sent.index, "place-name+suffix")
                 if mention:
                     doc.add(mention)
+            self._scan(doc, sent)
+
+    _SUFFIX_CHARS = re.compile(r"(?:自治县|自治州|[区县市旗])(?![场民域直镇城])")
+
+    def _scan(self, doc: Doc, sent: Sentence) -> None:
+        """Regions jieba cut apart (泉/安县, 渝/梁区): 2–3 characters right after a hard boundary
+        (punctuation, a governing word, another region) followed by 区/县/市/旗."""
+        lex = doc.lexicon
+        text = doc.text
+        bounds = lex["boundaries"]
+        for m in self._SUFFIX_CHARS.finditer(text, sent.start, sent.end):
+            if doc.covered(m.start(), m.end(), "Region"):
+                continue
+            for n in (2, 3):
+                start = m.start() - n
+                if start < sent.start:
+                    break
+                name = text[start:m.start()]
+                if not _CJK.match(name) or is_generic(name, lex["generic"]) or any(c in "的了是在和与及等" for c in name) \
+                        or name[0] in "区市县省镇乡村街年月日号第" or _NOT_REGION.match(name[-1:] + m.group(0)) \
+                        or (text[start - 1:start] == "“" and text[m.end():m.end() + 1] == "”"):
+                    continue
+                if any(name.startswith(b) or name.endswith(b) for b in bounds if len(b) <= len(name)):
+                    continue
+                if _hard_left(doc, sent, start, bounds):
+                    doc.add(Mention("Region", name + m.group(0), start, m.end(), sent.index, "region-scan"))
+                    break
+
+
+def _hard_left(doc: Doc, sent: Sentence, pos: int, bounds: set[str]) -> bool:
+    """Nothing that could belong to a name stands right before ``pos``."""
+    if pos == sent.start or not _CJK.match(doc.text[pos - 1]):
+        return True
+    if any(m.end == pos and m.label in ("Region", "Official", "Person") for m in doc.mentions):
+        return True
+    return any(doc.text.endswith(b, max(sent.start, pos - len(b)), pos) for b in bounds if len(b) >= 1)
 
 
 def _word_ending_at(doc: Doc, sent: Sentence, end: int) -> str:
