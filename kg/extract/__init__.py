@@ -15,6 +15,7 @@ from .assemble import to_extraction
 from .doc import Doc
 from .entities import COMMUNITIES, ORGANIZATIONS, PLACES, PROJECTS, STREETS, ZONES, KnownEntities, Regions
 from .events import Events
+from .inspections import Inspections
 from .located import Located
 from .meetings import Meetings
 from .people import Bylines, Officials
@@ -44,6 +45,7 @@ DEFAULT_PIPELINE: tuple[Extractor, ...] = (
     Meetings(),
     Overlaps(),
     Events(),
+    Inspections(),
     Located(),
 )
 

@@ -1,0 +1,79 @@
+"""Who is the subject of an event: the people named before the trigger word.
+
+In order: the officials named in the trigger's clause before it (``区领导陈立新、黄海燕等参加会议``);
+with them, those of the clauses just before that hold nothing but titled names
+(``区委副书记、区长沈晓峰，区委副书记潘建明出席会议``); failing those, a pronoun (``他先后来到``) is the
+official last named before, and a group (``检查组一行``, ``与会人员``) is the one its leader led
+(``沈国庆带领执法检查组…``) — or, with no leader named, the article's first official.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .doc import Doc, Mention, Sentence
+
+CLAUSE = re.compile(r"[^，,；;：:]+")
+_PRONOUN = re.compile(r"(?:^|[，,])\s*(?:他|她)(?:们)?")
+_GROUP = re.compile(r"(?:检查组|调研组|视察组|督导组|督查组|考察组|工作组|代表团|考察团|观摩团|与会人员|与会领导|参会人员|一行)")
+_LEADS = re.compile(r"带领|带队|率领|率队|率")
+_FILLER = re.compile(r"[、\s等和及与]|同志|出席|参加|陪同")
+
+
+def clauses(doc: Doc, sent: Sentence) -> list[tuple[int, int]]:
+    """``(start, end)`` of the comma-separated clauses of a sentence."""
+    return [(m.start(), m.end()) for m in CLAUSE.finditer(doc.text, sent.start, sent.end)]
+
+
+def named_before(doc: Doc, sent: Sentence, start: int, pos: int, labels: tuple[str, ...]) -> list[Mention]:
+    return [m for m in doc.mentions_of(*labels, sentence=sent.index) if start <= m.start and m.end <= pos]
+
+
+def _only_names(doc: Doc, start: int, end: int) -> bool:
+    """A clause that is nothing but titled officials (区委副书记、区长沈晓峰; 市政府秘书长卢建新):
+    without its names, titles and regions, at most a short organization prefix is left."""
+    keep = [True] * (end - start)
+    for m in doc.mentions:
+        if m.label in ("Official", "Person", "Region", "Organization") and start <= m.start and m.end <= end:
+            for k in range(m.start, m.end):
+                keep[k - start] = False
+    for m in doc.lexicon.title_pattern.finditer(doc.text, start, end):
+        for k in range(m.start(), m.end()):
+            keep[k - start] = False
+    rest = _FILLER.sub("", "".join(c for c, k in zip(doc.text[start:end], keep) if k))
+    return len(rest) <= 4 and any(m.label == "Official" and start <= m.start < end for m in doc.mentions)
+
+
+def subjects(doc: Doc, sent: Sentence, cs: int, pos: int, labels: tuple[str, ...] = ("Official",),
+             *, lists: bool = True, groups: bool = False) -> list[Mention]:
+    """The subjects of a trigger at ``pos`` in the clause starting at ``cs``."""
+    found = named_before(doc, sent, cs, pos, labels)
+    if lists and found:
+        for ps, pe in reversed([c for c in clauses(doc, sent) if c[1] <= cs]):
+            if not _only_names(doc, ps, pe):
+                break
+            found = named_before(doc, sent, ps, pe, labels) + found
+    if found or not groups:
+        return found
+    head = doc.text[cs:pos]
+    if _PRONOUN.search(head) or head.strip().startswith(("他", "她")):
+        last = [m for m in doc.mentions if m.label == "Official" and m.end <= cs]
+        return [last[-1]] if last else []
+    if _GROUP.search(head):
+        return leaders(doc, before=cs)
+    return []
+
+
+def leaders(doc: Doc, *, before: int) -> list[Mention]:
+    """The officials who led a group (带领, 带队, 率) in the article before ``before``; else its first official."""
+    for sent in doc.sentences:
+        if sent.start >= before:
+            break
+        for cs, ce in clauses(doc, sent):
+            m = _LEADS.search(doc.text, cs, ce)
+            if m:
+                who = named_before(doc, sent, cs, m.start(), ("Official",))
+                if who:
+                    return who
+    first = [m for m in doc.mentions if m.label == "Official" and m.end <= before]
+    return first[:1]
