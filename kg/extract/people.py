@@ -17,9 +17,18 @@ from .entities import _pattern
 _PUNCT = set("，,。；;：:、！？!?“”\"'（）()《》 \n\t·")
 _BYLINE_ROLE = re.compile(r"(记者|通讯员|实习生|摄影|文/图|图/文|文|图)\s*[/／:：]?\s*(?:[\u4e00-\u9fff]{0,6}?(?:日报|晚报)?记者\s*)?")
 _NAME_RUN = re.compile(r"[\u4e00-\u9fff·]{2,4}")
-_FUNCTION_CHARS = set("在对向到和与及等为就说也又")
+_FUNCTION_CHARS = set("在对向到和与及等为就说也又作")
 #: surnames that are far more often function words: 和, 向, 于, 都 …
 _FUNCTION_SURNAMES = set("和向于都谈与为对从由")
+_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}")
+
+
+def _segment_freq(doc: Doc, word: str) -> int:
+    from .doc import segmenter
+
+    return int(segmenter(doc.lexicon).FREQ.get(word) or 0)
+
+
 _KINSHIP = re.compile(r"(?:爷爷|奶奶|婆婆|阿姨|叔叔|伯伯|大爷|大妈|大姐|大哥|师傅|老师|同志|先生|女士)$")
 
 
@@ -37,11 +46,14 @@ class Names:
         self._bound_re = _pattern(lex, "boundaries")
         self._roles_re = _pattern(lex, "person_roles")
 
-    def name_at(self, pos: int) -> int | None:
+    def name_at(self, pos: int, *, titled: bool = False) -> int | None:
         """End offset of a personal name starting at ``pos``, or None.
 
         A name followed by punctuation or a boundary word (主持, 陪同 …) beats one followed only by a
         one-character word (在, 到 …); among equals the three-character name wins: 周敏陪同 is 周敏.
+        Four-character names (欧阳卫东, 巴图孟和) need a strong boundary.  Right after a title
+        (``titled``), a name with a middle dot (艾尔肯·吐尔逊) or without a known surname (岩温香) is
+        accepted when a strong boundary follows and it is no dictionary word.
         """
         best: tuple[float, int] | None = None  # (strength, end)
         for n in (3, 2, 4):
@@ -50,23 +62,36 @@ class Names:
             strength = self.boundary_strength(pos + n)
             if n == 3 and self.doc.text[pos + 2] in _FUNCTION_CHARS:
                 strength = min(strength, 1) - 0.5  # 张涛在接受采访: 在 is more likely a word than a name
+            if n == 4 and self.doc.text[pos + 3] in _FUNCTION_CHARS:
+                continue
+            if n == 4 and len(self.doc.text[pos:pos + 2]) == 2 and self.doc.text[pos:pos + 2] not in self.surnames:
+                strength = strength - 0.5 if strength >= 2 else 0  # 巴图孟和深入, not 巴图孟和平
             if strength > 0 and (best is None or strength > best[0]):
                 best = (strength, pos + n)
+        if best is None and titled:
+            m = _DOTTED.match(self.doc.text, pos)
+            if m and self.boundary_strength(m.end()) >= 2:
+                return m.end()
+            for n in (3, 2):
+                cand = self.doc.text[pos:pos + n]
+                if len(cand) == n and all("\u4e00" <= c <= "\u9fff" for c in cand) and not self._is_word(cand) \
+                        and not any(c in _FUNCTION_CHARS or c in "的了是个" for c in cand) \
+                        and self.tags.get(cand[:2]) is None and self.boundary_strength(pos + n) >= 2:
+                    return pos + n
         return best[1] if best else None
 
     def _plausible(self, pos: int, n: int) -> bool:
         cand = self.doc.text[pos:pos + n]
         if len(cand) < n or any(c in _PUNCT or not ("\u4e00" <= c <= "\u9fff") for c in cand):
             return False
-        sur = cand[:2] if n == 4 else cand[:1]
-        if sur not in self.surnames or (n == 4 and len(sur) != 2):
+        if cand[:1] not in self.surnames and cand[:2] not in self.surnames:
             return False
         if self._is_word(cand) or _KINSHIP.search(cand):
             return False
         rest = cand[1:]
-        if cand[0] in _FUNCTION_SURNAMES and (self.tags.get(rest, "nr")[:1] in "vnaf" and
-                                              not self.tags.get(rest, "nr").startswith("nr")
-                                              or rest in self.roles or rest in self.titles):
+        common = self.tags.get(rest, "nr")[:1] in "vnaf" and not self.tags.get(rest, "nr").startswith("nr") \
+            and _segment_freq(self.doc, rest) > 300
+        if cand[0] in _FUNCTION_SURNAMES and (common or rest in self.roles or rest in self.titles):
             return False  # 和监事, 向记者, 谈武汉: a function word before a word, not a surname
         return not (n == 3 and (cand[1:] in self.bounds or self.tags.get(cand[:2], "nr")[:1] in "pcdurv"))
 
@@ -105,14 +130,14 @@ class Officials:
                 pos = m.end()
                 title = m.group(0)
                 sent = doc.sentence_at(m.start())
-                if m.start() not in doc.token_starts(sent) and \
-                        not any(e == m.end() for _, _, e in doc.tokens(sent)):
+                ends_word = any(e == m.end() for _, _, e in doc.tokens(sent))
+                if m.start() not in doc.token_starts(sent) and not ends_word:
                     continue  # 办事处长丰村: 处长 across two other words is no title
                 if label == "Official":
                     title = self._full_title(doc, m.start(), title, titles)
                 first = True
                 while True:
-                    end = names.name_at(pos)
+                    end = names.name_at(pos, titled=label == "Official" and ends_word)
                     if end is None:
                         break
                     if doc.covered(pos, end, "Official", "Person") is None:
