@@ -88,7 +88,12 @@ def expand(source: str | Path, report: Report, *, stdin: IO[bytes] | None = None
 
 
 def _expand_path(path: Path, report: Report, input_format: str | None, *, explicit: bool) -> Iterator[Input]:
-    if path.is_dir():
+    try:
+        is_dir, is_file = path.is_dir(), path.is_file()
+    except OSError as exc:
+        report.skip(str(path), f"cannot read: {exc.strerror or exc}", "file:unreadable")
+        return
+    if is_dir:
         found: list[Path] = []  # file names only: memory grows with the number of files, not articles
         for root, dirs, files in os.walk(path):
             dirs[:] = [d for d in dirs if not d.startswith(".")]
@@ -103,7 +108,7 @@ def _expand_path(path: Path, report: Report, input_format: str | None, *, explic
         report.skip(str(path), f"unsupported file type {''.join(path.suffixes) or '(no suffix)'}",
                     "file:unsupported")
         return
-    if not path.is_file():
+    if not is_file:
         report.skip(str(path), "not a regular file", "file:unsupported")
         return
     yield Input(str(path), kind, path=path, compressed=compressed)

@@ -112,7 +112,10 @@ def decode_detail(data: bytes, *, path: str = "", encoding: str | None = None) -
                                  f"(bad byte at offset {exc.start})", path=path) from exc
     what = sniff_binary(data)
     if what:
-        raise BinaryInputError(f"binary file: {what}", path=path)
+        wide = _utf16_without_bom(data) if what.endswith("(NUL bytes)") else None
+        if wide is None:
+            raise BinaryInputError(f"binary file: {what}", path=path)
+        return wide
     try:
         return Decoded(clean_text(data.decode("utf-8")), "utf-8")
     except UnicodeDecodeError:
@@ -129,6 +132,23 @@ def decode_detail(data: bytes, *, path: str = "", encoding: str | None = None) -
         if bad <= max(8, REPAIRABLE_SHARE * len(text)) and (enc == "utf-8" or plausible_chinese(text)):
             return Decoded(clean_text(text), enc, bad)
     raise InputError("undecodable: not UTF-8, GB18030/GBK or Big5; pass --encoding", path=path)
+
+
+def _utf16_without_bom(data: bytes) -> Decoded | None:
+    """UTF-16 text saved without a byte-order mark (its NUL bytes look binary): Chinese or plain ASCII."""
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        visible = [c for c in text[:20_000] if not c.isspace()]
+        if not visible:
+            continue
+        han = sum(1 for c in visible if _HAN.match(c))
+        ascii_ok = all(" " <= c < "\x7f" for c in visible)
+        if ascii_ok or (han >= 0.3 * len(visible) and plausible_chinese(text)):
+            return Decoded(clean_text(text), enc)
+    return None
 
 
 def detect(data: bytes) -> str | None:

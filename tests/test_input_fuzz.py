@@ -92,7 +92,8 @@ def test_split_page_never_crashes_and_spans_point_into_the_page(text: str) -> No
 @given(text=mixed_text)
 def test_extractors_on_arbitrary_text(text: str) -> None:
     report = Report()
-    graph = kg.build([text], report=report)
+    # as a record: a bare string such as "-" or "/" would rightly be taken for a path
+    graph = kg.build([{"text": text}, {"text": "区委书记" + text}], report=report)
     report.check()
     graph.to_json()
 

@@ -25,7 +25,7 @@ def _read(*paths: Path, **kw: object) -> tuple[list, Report]:
 
 @pytest.mark.parametrize("encoding,prefix", [
     ("utf-8", b""), ("utf-8", codecs.BOM_UTF8), ("gbk", b""), ("gb18030", b""), ("gb2312", b""),
-    ("utf-16", b""),
+    ("utf-16", b""), ("utf-16-le", b""), ("utf-16-be", b""),
 ])
 def test_simplified_article_reads_the_same_in_every_encoding(tmp_path: Path, encoding: str,
                                                              prefix: bytes) -> None:
