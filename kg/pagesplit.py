@@ -81,7 +81,7 @@ def paragraphs(page: str) -> list[Paragraph]:
 
 def _is_fragment(p: Paragraph) -> bool:
     """A paragraph that stops mid-sentence: no final punctuation, and too long or too punctuated to be a heading."""
-    return not _TERMINAL.search(p.text) and not is_heading(p.text) and not _is_byline_line(p.text)
+    return not _TERMINAL.search(p.text[-16:]) and not is_heading(p.text) and not _is_byline_line(p.text)
 
 
 def _is_byline_line(text: str) -> bool:
@@ -96,14 +96,25 @@ def _is_byline_line(text: str) -> bool:
 def join_fragments(paras: list[Paragraph]) -> list[Paragraph]:
     """Join paragraphs that the layout cut mid-sentence or mid-word."""
     out: list[Paragraph] = []
+    parts: list[list[str]] = []  # text pieces per output paragraph, joined once at the end
+    lengths: list[int] = []
+    open_fragment = False
     for p in paras:
-        prev = out[-1] if out else None
-        if prev is not None and _is_fragment(prev) and not is_heading(p.text) and not is_byline(p.text):
-            shift = len(prev.text)
+        if out and open_fragment and not is_heading(p.text) and not is_byline(p.text):
+            prev = out[-1]
+            shift = lengths[-1]
             prev.pieces.extend((o + shift, s, n) for o, s, n in p.pieces)
-            prev.text += p.text
+            parts[-1].append(p.text)
+            lengths[-1] += len(p.text)
+            open_fragment = not _TERMINAL.search(p.text[-16:])
             continue
         out.append(Paragraph(p.text, p.start, p.line, list(p.pieces)))
+        parts.append([p.text])
+        lengths.append(len(p.text))
+        open_fragment = _is_fragment(p)
+    for para, texts in zip(out, parts):
+        if len(texts) > 1:
+            para.text = "".join(texts)
     return out
 
 

@@ -13,7 +13,8 @@ from ..lexicon import Lexicon
 from ..model import Article, Extraction
 from .assemble import to_extraction
 from .doc import Doc
-from .entities import COMMUNITIES, ORGANIZATIONS, PLACES, PROJECTS, STREETS, ZONES, KnownEntities, Regions
+from .admin import AdminUnits
+from .entities import ORGANIZATIONS, PLACES, PROJECTS, ZONES, KnownEntities, Regions
 from .events import Events
 from .inspections import Inspections
 from .located import Located
@@ -37,8 +38,7 @@ DEFAULT_PIPELINE: tuple[Extractor, ...] = (
     KnownEntities(),
     Regions(),
     ZONES,
-    STREETS,
-    COMMUNITIES,
+    AdminUnits(),
     PROJECTS,
     ORGANIZATIONS,
     PLACES,

@@ -1,0 +1,102 @@
+"""Streets (街道/镇/乡/苏木) and communities (社区/村/嘎查/居委会), found character by character.
+
+jieba cuts unfamiliar place names at random (``曼掌/镇曼/掌村``, ``茶/山镇``), so these short names are
+not read off its tokens.  Before each suffix, a name of 1–4 characters is taken whose left edge is a
+hard boundary: the start of the sentence, punctuation, a governing or function word, or the end of a
+region, street or person already found (``勐蓝县曼掌镇曼掌村``).  The shortest such name wins.  Words
+that merely contain a suffix (村民, 乡村, 镇街, 镇长) and generic names (各村, 该镇, 小康村) are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..lexicon import Lexicon, _alternation
+from .chunk import is_generic
+from .doc import Doc, Mention, Sentence, word_tags
+
+_CJK = re.compile(r"^[\u4e00-\u9fff]+$")
+#: what may not follow a suffix: the suffix is then the start of another word
+_NOT_AFTER = {
+    "村": re.compile(r"[民委内里级务两干居镇庄头口落部组貌容规]"),
+    "镇": re.compile(r"[长街区域村级]"),
+    "乡": re.compile(r"[村镇亲贤土愁间下长里音情]"),
+    "社区": re.compile(r"(?!x)x"),
+    "街道": re.compile(r"[办口]"),
+}
+_BAD_CHARS = set("的了是在和与及等为以把将从向对让使被给个各该本此这每其某全我你他她们有无不也都就还又着过由")
+#: what may not stand just before a suffix: 城乡, 下乡, 乡村, 农村
+_NOT_BEFORE = {"乡": "城下家故回老返同带", "村": "乡农"}
+_ADJECTIVES = re.compile(r"小康|美丽|示范|文明|先进|试点|特色|重点|幸福|和谐|生态|明星|省级|市级|国家级|贫困|脱贫|行政|自然")
+_HARD_TAGS = frozenset({"v", "p", "c", "d", "u", "uj", "ul", "r", "t", "m", "f", "q"})
+LABELS = {"street_suffixes": "Street", "community_suffixes": "Community"}
+
+
+@lru_cache(maxsize=8)
+def _suffixes(fingerprint: str, words: frozenset[str]) -> re.Pattern[str]:
+    return _alternation(words)
+
+
+def hard_left(doc: Doc, sent: Sentence, pos: int) -> bool:
+    """Nothing that could belong to a name stands right before ``pos``."""
+    if pos <= sent.start or not _CJK.match(doc.text[pos - 1]):
+        return True
+    if any(m.end == pos and m.label in ("Region", "Street", "Community", "Official", "Person") for m in doc.mentions):
+        return True
+    bounds = doc.lexicon["boundaries"]
+    if any(doc.text.endswith(b, max(sent.start, pos - len(b)), pos) for b in bounds):
+        return True
+    tags = word_tags()
+    for w, s, e in doc.tokens(sent):
+        if e == pos:
+            return tags.get(w) in _HARD_TAGS and len(w) >= 1 and not w.endswith(("山", "河", "湖", "江"))
+    return False
+
+
+class AdminUnits:
+    """Extractor: Street and Community mentions."""
+
+    name = "admin-units"
+
+    def __call__(self, doc: Doc) -> None:
+        lex = doc.lexicon
+        tags = word_tags()
+        for lexname, label in LABELS.items():
+            words = frozenset(lex[lexname] - {"村委会", "居民委员会", "村民委员会"})
+            pattern = _suffixes(lex.fingerprint, words)
+            for sent in doc.sentences:
+                for m in pattern.finditer(doc.text, sent.start, sent.end):
+                    mention = self._candidate(doc, sent, m, label, lex, tags)
+                    if mention is not None:
+                        doc.add(mention)
+
+    def _candidate(self, doc: Doc, sent: Sentence, m: re.Match[str], label: str, lex: Lexicon,
+                   tags: dict[str, str]) -> Mention | None:
+        suffix, s, e = m.group(0), m.start(), m.end()
+        after = _NOT_AFTER.get(suffix[-1:] if suffix in ("村", "镇", "乡") else suffix)
+        if after is not None and after.match(doc.text, e):
+            return None
+        if any(x.label in ("Region",) and x.start < e and s < x.end for x in doc.mentions):
+            return None  # 县城, a region's own characters
+        for n in (1, 2, 3, 4):
+            start = s - n
+            if start < sent.start:
+                break
+            part = doc.text[start:s]
+            if not _CJK.match(part) or any(c in _BAD_CHARS for c in part) or part[0] in "区市县省镇乡村街道年月日号第":
+                continue
+            if part[-1] in _NOT_BEFORE.get(suffix, "") or any(c in "区市县省" for c in part) \
+                    or any(x in part for x in lex["street_suffixes"] | lex["community_suffixes"] if len(x) >= 2) \
+                    or any(b in part for b in lex["boundaries"] if len(b) >= 2):
+                continue
+            if n == 1 and tags.get(part + suffix) != "ns":
+                continue  # 新村 is a name in jieba's dictionary; 城乡, 全镇 are not
+            if is_generic(part, lex["generic"]) or _ADJECTIVES.search(part) or part in lex["boundaries"] \
+                    or tags.get(part) in ("v", "vn", "p", "c", "d", "r") and len(part) == 2 and n == 2 \
+                    and tags.get(part + suffix) is None:
+                continue
+            if not hard_left(doc, sent, start):
+                continue
+            return Mention(label, part + suffix, start, e, sent.index, "admin-suffix")
+        return None
