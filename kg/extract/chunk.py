@@ -54,11 +54,18 @@ _UNIT_TOKENS = frozenset({"年", "月", "日", "号", "时", "分"})
 _ADMIN_TOKENS = frozenset({"街道", "镇", "乡", "社区", "村", "区", "市", "县", "省"})
 
 
+_ORDINAL = re.compile(r"^(?:第|次|届|\d+|第?[\d一二三四五六七八九十百]+[次届])$")
+_OPEN = {"）": "（", ")": "(", "”": "“", "’": "‘"}
+
+
 def name_start(doc: Doc, sentence: Sentence, suffix_start: int, *, max_len: int, stop_at_region: bool,
-               allow_and: bool = False, max_tokens: int = 99, stop_verbs: bool = False) -> int:
+               allow_and: bool = False, max_tokens: int = 99, stop_verbs: bool = False,
+               ordinals: bool = False) -> int:
     """The start offset of the name ending in the suffix at ``suffix_start``.
 
-    Returns ``suffix_start`` itself when nothing before the suffix can belong to a name.
+    Returns ``suffix_start`` itself when nothing before the suffix can belong to a name.  With
+    ``ordinals``, numbered sessions stay in the name (县政府第21次常务会议, 省委十五届三次全会), and so
+    do a short bracketed or quoted part (县委常委会（扩大）会议, “两在两同”建新功行动推进会).
     """
     from .doc import word_tags
 
@@ -89,6 +96,19 @@ def name_start(doc: Doc, sentence: Sentence, suffix_start: int, *, max_len: int,
     while idx >= 0 and taken < max_tokens:
         w, s, e = toks[idx]
         if e != start:
+            break
+        if ordinals and _ORDINAL.match(w) and not (w.isdigit() and idx + 1 < len(toks) and toks[idx + 1][0] in _UNIT_TOKENS):
+            start = s
+            idx -= 1
+            continue
+        if ordinals and w in _OPEN:
+            opening = doc.text.rfind(_OPEN[w], max(sentence.start, s - 12), s)
+            inner = doc.text[opening + 1:s] if opening >= 0 else ""
+            if opening >= 0 and inner and _CJK_WORD.match(inner) and not any(b in inner for b in bounds if len(b) > 1):
+                start = opening
+                while idx >= 0 and toks[idx][1] >= opening:
+                    idx -= 1
+                continue
             break
         if not _CJK_WORD.match(w) or _NUMERIC.match(w) or w in _UNIT_TOKENS:
             break

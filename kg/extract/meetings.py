@@ -15,6 +15,7 @@ from .doc import Doc, Mention, Sentence
 from .entities import _pattern
 
 _NOT_EVENT_AFTER = re.compile(r"^(?:工作机制|机制|制度|精神|纪要|室|厅|中心|场所|期间)")
+_ONLY_ORDINAL = re.compile(r"^[第\d一二三四五六七八九十百次届（）()]+$")
 _PHASE = re.compile(r"^[一二三四五六七八九十\d]+期")
 _MAIN_VERBS = re.compile(r"(?:召开|举行|举办|主持召开|主持|开幕|隆重|启动)了?(?:\d{4}年度?|第[一二三四五六七八九十\d]+次|[一二三四五六七八九十\d]+届)*$")
 
@@ -29,13 +30,14 @@ class Meetings:
         refs: list[Mention] = []
         for sent in doc.sentences:
             prev: Mention | None = None
-            for m in pattern.finditer(doc.text, sent.start, sent.end):
+            for m in _suffixes(doc, sent, pattern):
                 s, e = m.start(), m.end()
-                if not ends_at_token(doc, sent, e) and not re.match(r"[上后前中]|精神", doc.text[e:e + 2]):
-                    continue
-                start = name_start(doc, sent, s, max_len=24, stop_at_region=False)
+                start = name_start(doc, sent, s, max_len=28, stop_at_region=False, ordinals=True)
+                while start < s and doc.text[start] in "（(":
+                    start += 1
                 part = doc.text[start:s]
-                if not part or is_generic(part, doc.lexicon["generic"]) or len(doc.text[start:e]) < 3:
+                if not part or is_generic(part, doc.lexicon["generic"]) or len(doc.text[start:e]) < 3 \
+                        or _ONLY_ORDINAL.match(part):
                     refs.append(Mention("Meeting", m.group(0), s, e, sent.index, "meeting-reference",
                                         attrs={"ref": "1"}))
                     continue
@@ -57,6 +59,18 @@ class Meetings:
                 doc.add(mention)
                 prev = mention
         doc.notes["meeting_refs"] = refs
+        named = [m for m in doc.mentions if m.label == "Meeting"]
+        for m in named:
+            # 江陂区第十届人民代表大会 inside 江陂区第十届人民代表大会第三次会议 is the same event
+            if any(o is not m and o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
+                   for o in named):
+                doc.mentions.remove(m)
+        named = [m for m in doc.mentions if m.label == "Meeting"]
+        for m in named:
+            # 防汛抗旱工作调度会, later in an article that named 全县防汛抗旱工作调度会
+            longer = [o for o in named if o.name != m.name and o.name.endswith(m.name) and len(o.name) - len(m.name) <= 6]
+            if longer:
+                m.name = min(longer, key=lambda o: (o.start, o.name)).name
         # one meeting per name and article: a dated mention dates the undated ones (the headline's)
         dated: dict[str, Mention] = {}
         for m in doc.mentions_of("Meeting"):
@@ -67,6 +81,22 @@ class Meetings:
                 src = dated[m.name]
                 m.qualifier = src.qualifier
                 m.attrs.update({k: v for k, v in src.attrs.items() if k.startswith("date")})
+
+
+def _suffixes(doc: Doc, sent: Sentence, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+    """Meeting suffixes that end a word; where one does not (推进会 in 推进会议), look again one
+    character later (会议)."""
+    out = []
+    pos = sent.start
+    while True:
+        m = pattern.search(doc.text, pos, sent.end)
+        if m is None:
+            return out
+        if ends_at_token(doc, sent, m.end()) or re.match(r"[上后前中]|精神", doc.text[m.end():m.end() + 2]):
+            out.append(m)
+            pos = m.end()
+        else:
+            pos = m.start() + 1
 
 
 def main_meeting(doc: Doc) -> Mention | None:

@@ -17,7 +17,8 @@ CLAUSE = re.compile(r"[^，,；;：:]+")
 _PRONOUN = re.compile(r"(?:^|[，,])\s*(?:他|她)(?:们)?")
 _GROUP = re.compile(r"(?:检查组|调研组|视察组|督导组|督查组|考察组|工作组|代表团|考察团|观摩团|与会人员|与会领导|参会人员|一行)")
 _LEADS = re.compile(r"带领|带队|率领|率队|率")
-_FILLER = re.compile(r"[、\s等和及与]|同志|出席|参加|陪同")
+_FILLER = re.compile(r"[、\s等和及与]|同志")
+_ACTS = re.compile(r"致辞|讲话|发言|主持|出席|参加|陪同|调研|检查|宣布|通报|介绍|表示|强调|指出|要求|汇报")
 
 
 def clauses(doc: Doc, sent: Sentence) -> list[tuple[int, int]]:
@@ -41,6 +42,8 @@ def _only_names(doc: Doc, start: int, end: int) -> bool:
         for k in range(m.start(), m.end()):
             keep[k - start] = False
     rest = _FILLER.sub("", "".join(c for c, k in zip(doc.text[start:end], keep) if k))
+    if _ACTS.search(rest) or any(b in rest for b in doc.lexicon["boundaries"] if len(b) >= 2):
+        return False
     return len(rest) <= 4 and any(m.label == "Official" and start <= m.start < end for m in doc.mentions)
 
 
