@@ -121,7 +121,8 @@ class Lexicon:
 
     def user_words(self) -> list[str]:
         """Words to add to jieba's dictionary so segmentation keeps them whole."""
-        names = ("titles", "person_roles", "meeting_suffixes", "streets", "communities", "places", "organizations")
+        names = ("titles", "person_roles", "meeting_suffixes", "org_suffixes", "streets", "communities", "places",
+                 "organizations")
         return sorted({w for n in names for w in self.words[n] if len(w) >= 2})
 
 

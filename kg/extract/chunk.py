@@ -18,7 +18,9 @@ _CJK_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
 _NUMERIC = re.compile(r"^[\d０-９一二三四五六七八九十百千万亿两]+[年月日号届次个名项家万亿]?$")
 # region-suffixed tokens that are not regions
 _NOT_REGION = re.compile(r"^(全|本|该|各|城|市|辖|社|园|景|小|片|街|山|库|灾|郊|老城|新城|主城|城市|城区|社区|园区|景区|片区|"
-                         r"小区|街区|山区|库区|市区|地区|辖区|全市|全区|全县|全省|本市|本区|本县|该区|该市|各区|各市|各县)$")
+                         r"小区|街区|山区|库区|市区|地区|辖区|全市|全区|全县|全省|本市|本区|本县|该区|该市|各区|各市|各县|老城区)$"
+                         r"|(?:景区|园区|度假区|旅游区|示范区|功能区|试验区|片区|小区|社区|城区|厂区|校区|辖区|库区|山区|灾区|街区|"
+                         r"商圈|保护区|风景区|服务区|集聚区|产业区|工业区|商业区|生活区|安置区)$")
 REGION_END = re.compile(r"(?:自治区|特别行政区|自治州|自治县|高新区|开发区|新区|省|市|区|县|州|旗|盟)$")
 
 
@@ -143,9 +145,18 @@ _DETERMINERS = "各全本该此这那每其某诸多几首"
 
 
 def is_generic(name_part: str, generic: set[str]) -> bool:
-    """A name whose distinctive part is empty, a generic word (重点, 有关), or a determiner plus one (各, 该, 全市)."""
-    if not name_part or name_part in generic:
-        return True
-    if name_part[0] in _DETERMINERS:
-        return is_generic(name_part[1:], generic) or len(name_part) == 1
-    return False
+    """A name whose distinctive part is empty or made only of generic words and determiners:
+    各, 该, 重点, 全县新开工, 一季度 are no names."""
+    rest = name_part
+    while rest:
+        if rest in generic:
+            return True
+        for g in sorted((w for w in generic if len(w) >= 2 and rest.startswith(w)), key=len, reverse=True)[:1]:
+            rest = rest[len(g):]
+            break
+        else:
+            if rest[0] in _DETERMINERS:
+                rest = rest[1:]
+                continue
+            return False
+    return True

@@ -144,7 +144,8 @@ class Regions:
             toks = doc.tokens(sent)
             for i, (w, s, e) in enumerate(toks):
                 mention = None
-                if len(w) >= 3 and REGION_END.search(w) and not _NOT_REGION.match(w) and _CJK.match(w):
+                if len(w) >= 3 and REGION_END.search(w) and not _NOT_REGION.search(w) and _CJK.match(w) \
+                        and not any(c in "我你他副来" for c in w) and not (s > sent.start and tags.get(doc.text[s - 1] + w[0])):
                     tag = tags.get(w)
                     if tag == "ns" or (tag is None and not is_generic(w[:-1], lex["generic"])) and not _suffix_word(lex, w):
                         mention = Mention("Region", w, s, e, sent.index, "place-name")
@@ -153,13 +154,16 @@ class Regions:
                 elif w in _REGION_CHARS and i > 0 or (w[:1] in _REGION_CHARS and w[1:2] == "委" and i > 0):
                     pw, ps, pe = toks[i - 1]
                     if pe == s and 2 <= len(pw) <= 4 and _CJK.match(pw) and tags.get(pw) in ("ns", None, "nr") \
-                            and pw not in lex["boundaries"] and not is_generic(pw, lex["generic"]):
+                            and pw not in lex["boundaries"] and not is_generic(pw, lex["generic"]) \
+                            and not any(c in "我你他副来" for c in pw) \
+                            and not (ps > sent.start and tags.get(doc.text[ps - 1] + pw[0])):
                         mention = Mention("Region", pw + w[0], ps, s + 1, sent.index, "place-name+suffix")
                 if mention:
                     doc.add(mention)
             self._scan(doc, sent)
 
-    _SUFFIX_CHARS = re.compile(r"(?:自治县|自治州|[区县市旗])(?![场民域直镇城])")
+    _SUFFIX_CHARS = re.compile(r"(?:自治县|自治州|[区县市旗])(?![场民域直镇长]|城(?![东南西北]))")
+    _NOT_SCAN = re.compile(r"(?:开发|高新|新|园|景|城|片|小|社|厂|校|辖|试验|示范|保税|功能|山|库|灾|街|市|老城)区$")
 
     def _scan(self, doc: Doc, sent: Sentence) -> None:
         """Regions jieba cut apart (泉/安县, 渝/梁区): 2–3 characters right after a hard boundary
@@ -168,7 +172,7 @@ class Regions:
         text = doc.text
         bounds = lex["boundaries"]
         for m in self._SUFFIX_CHARS.finditer(text, sent.start, sent.end):
-            if doc.covered(m.start(), m.end(), "Region"):
+            if doc.covered(m.start(), m.end(), "Region") or self._NOT_SCAN.search(text, sent.start, m.end()):
                 continue
             for n in (2, 3):
                 start = m.start() - n
@@ -180,6 +184,8 @@ class Regions:
                         or (text[start - 1:start] == "“" and text[m.end():m.end() + 1] == "”"):
                     continue
                 if any(name.startswith(b) or name.endswith(b) for b in bounds if len(b) <= len(name)):
+                    continue
+                if any(c in "我你他副来" for c in name) or start not in doc.token_starts(sent):
                     continue
                 if _hard_left(doc, sent, start, bounds):
                     doc.add(Mention("Region", name + m.group(0), start, m.end(), sent.index, "region-scan"))
