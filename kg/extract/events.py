@@ -55,6 +55,10 @@ class Events:
             date = event_date(doc, sent)
             for cs, ce in clauses(doc, sent):
                 self._meetings(doc, sent, cs, ce, date)
+        # who chaired a meeting did not also "attend" it (主持会议并讲话)
+        chaired = {(r.source.key, r.target.key) for r in doc.relations if r.type == "CHAIRED"}
+        doc.relations = [r for r in doc.relations
+                         if not (r.type == "ATTENDED" and (r.source.key, r.target.key) in chaired)]
 
     # -- meetings -------------------------------------------------------------------------------
 

@@ -18,7 +18,7 @@ from .entities import _pattern
 from .subjects import clauses, subjects
 
 _MOTION = re.compile(r"(?:先后|分别|一同|一起|再次|又|还|也|专程|实地|随后|还先后)*"
-                     r"(来到|走进|深入到|深入|前往|赶赴|奔赴|赴|到|走访|(?:考察|视察|察看|调研|参观|检查)了)")
+                     r"(来到|走进|深入到|深入|前往|赶赴|奔赴|赴|到|走访|(?:考察|视察|参观)了)")
 _STRONG = {"来到", "走进", "深入到", "深入", "走访"}
 _PURPOSE = re.compile(r"调研|检查|督导|督查|视察|考察|察看|查看|走访|慰问|看望|巡查|指导|暗访|检验|观摩")
 _LIST_END = re.compile(r"[（(，,。；;：:]|进行|开展|调研|检查|督导|督查|视察|考察|察看|查看|慰问|看望|了解|指导|巡查|"
@@ -27,10 +27,21 @@ _LIST_SEP = re.compile(r"、|以及|及|和|与")
 _AT_PLACE = re.compile(r"(?:\d{4}年)?(?:\d{1,2}月\d{1,2}日)?[上下]?午?[，,]?在([^，,。]{2,30})[，,]")
 _VISIT_VERB = re.compile(r"查看|检查|了解|询问|督导|调研|察看|视察|考察|走访|慰问|听取")
 _ACCOMPANY = re.compile(r"(?:参加|陪同|一同|随同|共同)(?:检查|调研|视察|督导|考察|察看|督查)")
-_GENERIC_STOP = re.compile(r"^(?:生产|企业|施工|项目|建设|田间|基层|生产一线|农户|群众|居民|村民|困难群众|部分|有关|相关|各)?"
-                           r"(?:车间|家中|家里|地头|田间地头|现场|一线|工地|企业|单位|部门|园区|基层)$")
+_GENERIC_STOP = re.compile(r"^(?:生产|企业|施工|项目|建设|田间|基层|生产一线|农户|群众|居民|村民|困难群众|部分|有关|相关|各|在建)?"
+                           r"(?:车间|家中|家里|地头|田间地头|现场|一线|工地|企业|单位|部门|园区|基层)$|(?:家中|家里)$")
+#: a stop that names an activity or a topic, not a site: 立面整治效果, 森林防火, 项目进度
+_TOPIC = re.compile(r"(?:效果|情况|工作|进度|进展|建设|治理|管理|服务|问题|成效|措施|铺装|整治|防火|生产|发展|收购|采摘)$")
 _ADMIN_END = re.compile(r"(?:区|县|市|省|州|旗|镇|乡|街道)$")
 TARGET_LABELS = ("Place", "Project", "Organization", "Street", "Community")
+
+
+def _sentence_locative(doc: Doc, sent: Sentence) -> Mention | None:
+    """The region or street of a sentence opening ``在海澄港区，…``."""
+    m = _AT_PLACE.match(doc.text, sent.start, sent.end)
+    if not m:
+        return None
+    whole = [x for x in doc.mentions if x.label in ("Region", "Street") and x.start == m.start(1) and x.end == m.end(1)]
+    return whole[0] if whole else None
 
 
 class Inspections:
@@ -65,6 +76,11 @@ class Inspections:
             targets = self.targets(doc, sent, m.end(), list_end, create=bool(who and purposeful))
             if not targets or not who or not purposeful:
                 continue
+            where = _sentence_locative(doc, sent)
+            for t in targets:
+                if where is not None and t.label in ("Place", "Project") and not any(
+                        r.type == "LOCATED_IN" and r.source is t for r in doc.relations):
+                    doc.relate("LOCATED_IN", t, where, sent.index, "located:在")
             for p in who:
                 for t in targets:
                     if t.label in TARGET_LABELS:
@@ -87,7 +103,7 @@ class Inspections:
             s, e = pos, (sep.start() if sep else end)
             pos = sep.end() if sep else end
             quoted = doc.text[s:s + 1] in "“‘《"
-            while s < e and doc.text[s] in "“”‘’\"'《》 ":
+            while s < e and doc.text[s] in "“”‘’\"'《》 了":
                 s += 1
             while e > s and doc.text[e - 1] in "“”‘’\"'《》 ":
                 e -= 1
@@ -131,8 +147,10 @@ class Inspections:
             item = doc.text[ps:e]
             w = weak.search(doc.text, ps, e)
             site = w is not None and w.end() == e
-            if e - ps < 2 or not (create or site) or _GENERIC_STOP.match(item) or _ADMIN_END.search(item) \
-                    or item[:1] in "各全该本其这那" or (not site and len(item) > 16):
+            if e - ps < 2 or not (create or site) or _GENERIC_STOP.search(item) or _ADMIN_END.search(item) \
+                    or item[:1] in "各全该本其这那" or (not site and len(item) > 16) or _TOPIC.search(item) \
+                    or doc.lexicon.suffix_pattern("person_roles").match(item) \
+                    or any(x.label in ("Person", "Official") and ps <= x.start < e for x in doc.mentions):
                 return None, None
             target = doc.add(Mention("Place", item, ps, e, sent.index, "itinerary-stop"))
         prefix = [x for x in regions if x.start == s and x.end in (target.start, target.start - 1)]
@@ -149,6 +167,8 @@ class Inspections:
         if not who:
             return
         s, e = m.start(1), m.end(1)
+        if doc.text.endswith("现场", s, e) and e - s > 4:
+            e -= 2
         known = [x for x in doc.mentions if x.start >= s and x.end == e and x.label in TARGET_LABELS]
         if known:
             target = max(known, key=lambda x: x.end - x.start)
@@ -158,7 +178,8 @@ class Inspections:
                 return  # 在龙溪镇,…: a town is not a site
             ps = max((x.end for x in regions), default=s)
             item = doc.text[ps:e]
-            if len(item) < 2 or _GENERIC_STOP.match(item) or re.search(r"会上|期间|时$|中$|上$", item):
+            if len(item) < 2 or _GENERIC_STOP.search(item) or _TOPIC.search(item) \
+                    or re.search(r"会上|期间|时$|中$|上$", item):
                 return
             target = doc.add(Mention("Place", item, ps, e, sent.index, "visited-at"))
         for p in who:

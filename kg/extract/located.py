@@ -15,11 +15,20 @@ import re
 from .doc import Doc, Mention
 
 CONTAINS = {
-    "Region": ("Street", "Community", "Place", "Project", "Organization"),
+    "Region": ("Region", "Street", "Community", "Place", "Project", "Organization"),
     "Street": ("Community", "Place", "Project"),
     "Community": ("Place", "Project"),
 }
 _LOCATED = re.compile(r"位于|坐落于|地处|落户")
+_UNDER = re.compile(r"(?:下辖|所辖|辖区内|辖内)的?")
+_LEVELS = (("省", 4), ("自治区", 4), ("市", 3), ("州", 3), ("盟", 3), ("区", 2), ("县", 2), ("旗", 2))
+
+
+def _level(name: str) -> int:
+    for suffix, level in _LEVELS:
+        if name.endswith(suffix):
+            return level
+    return 1
 _COUNTY = re.compile(r"(?:区|县|旗|自治县)$")
 
 
@@ -39,6 +48,8 @@ class Located:
             if not inner_labels:
                 continue
             for inner in by_start.get(outer.end, []):
+                if inner.label == "Region" and _level(inner.name) >= _level(outer.name):
+                    continue  # 广东省珠岚市: a city in its province; never a province in a city
                 if inner.label in inner_labels and not (outer.label == "Region" and inner.label == "Organization"):
                     doc.relate("LOCATED_IN", inner, outer, inner.sentence, "located:adjacent")
                     has_container.add(inner.key)
@@ -46,6 +57,7 @@ class Located:
             if r.type == "LOCATED_IN":
                 has_container.add(r.source.key)
         self._located_at(doc, has_container)
+        self._under(doc, has_container)
         self._sections(doc, has_container)
         self._district(doc, has_container)
 
@@ -53,8 +65,8 @@ class Located:
     def _located_at(doc: Doc, has_container: set[tuple[str, str, str | None]]) -> None:
         for sent in doc.sentences:
             for m in _LOCATED.finditer(doc.text, sent.start, sent.end):
-                after = [x for x in doc.mentions_of("Region", "Street", "Community", sentence=sent.index)
-                         if x.start >= m.end() and x.start - m.end() <= 2]
+                after = sorted((x for x in doc.mentions_of("Region", "Street", "Community", sentence=sent.index)
+                                if x.start >= m.end() and x.start - m.end() <= 2), key=lambda x: (x.start, -x.end))
                 if not after:
                     continue
                 where = after[0]
@@ -74,6 +86,22 @@ class Located:
                 if thing is not None and thing.label in CONTAINS.get(where.label, ()):
                     doc.relate("LOCATED_IN", thing, where, sent.index, "located:位于")
                     has_container.add(thing.key)
+
+    @staticmethod
+    def _under(doc: Doc, has_container: set[tuple[str, str, str | None]]) -> None:
+        """康宁路街道下辖的紫藤社区、梅园社区: each listed unit lies in the one before 下辖."""
+        for sent in doc.sentences:
+            for m in _UNDER.finditer(doc.text, sent.start, sent.end):
+                before = [x for x in doc.mentions_of("Region", "Street", sentence=sent.index) if x.end == m.start()]
+                if not before:
+                    continue
+                outer = before[0]
+                end = re.search(r"[，,。；;]", doc.text[m.end():sent.end])
+                stop = m.end() + end.start() if end else sent.end
+                for x in doc.mentions_of(*CONTAINS.get(outer.label, ()), sentence=sent.index):
+                    if m.end() <= x.start < stop and x.label != "Organization":
+                        doc.relate("LOCATED_IN", x, outer, sent.index, "located:下辖")
+                        has_container.add(x.key)
 
     @staticmethod
     def _sections(doc: Doc, has_container: set[tuple[str, str, str | None]]) -> None:

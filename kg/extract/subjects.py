@@ -58,13 +58,31 @@ def subjects(doc: Doc, sent: Sentence, cs: int, pos: int, labels: tuple[str, ...
             found = named_before(doc, sent, ps, pe, labels) + found
     if found or not groups:
         return found
+    if named_before(doc, sent, cs, pos, ("Person",)):
+        return []  # 董事长周启航一行: a visitor who is no official
     head = doc.text[cs:pos]
     if _PRONOUN.search(head) or head.strip().startswith(("他", "她")):
-        last = [m for m in doc.mentions if m.label == "Official" and m.end <= cs]
-        return [last[-1]] if last else []
+        topic = topic_official(doc, before=cs)
+        return [topic] if topic else []
     if _GROUP.search(head):
         return leaders(doc, before=cs)
     return []
+
+
+def topic_official(doc: Doc, *, before: int) -> Mention | None:
+    """The official a 他 refers to: the last one named first in a clause before ``before`` (a subject),
+    not one named inside it (他听取社区党委书记孙秀梅…: 孙秀梅 is an object)."""
+    best: Mention | None = None
+    for sent in doc.sentences:
+        if sent.start >= before:
+            break
+        for cs, ce in clauses(doc, sent):
+            if cs >= before:
+                break
+            people = [m for m in doc.mentions if m.label in ("Official", "Person") and cs <= m.start < ce]
+            if people and people[0].label == "Official" and not re.search(r"他|她", doc.text[cs:people[0].start]):
+                best = people[0]
+    return best
 
 
 def leaders(doc: Doc, *, before: int) -> list[Mention]:
