@@ -70,3 +70,39 @@ def test_lexicon_names_known_entities(tmp_path):
     (tmp_path / "places.txt").write_text("# our district\n翠湖\n", encoding="utf-8")
     g = kg.build([{"id": "x", "text": "区长周敏到翠湖检查水质。"}], lexicon_dirs=[tmp_path])
     assert "翠湖" in names(g, "Place")
+
+
+def test_streets_and_villages_jieba_cuts_apart():
+    g = graph_of("岩温香先后深入勐蓝县曼掌镇曼掌村、曼贺村,又前往茶山镇、大槐树镇南庄村。")
+    assert {"曼掌镇", "茶山镇", "大槐树镇"} <= names(g, "Street")
+    assert {"曼掌村", "曼贺村", "南庄村"} <= names(g, "Community")
+    assert "勐蓝县" in names(g, "Region")
+
+
+def test_not_villages():
+    g = graph_of("推进以城带乡,乡村振兴和城乡融合,6个村（社区）和小康村建设,村民代表参加。")
+    assert names(g, "Community") == set() and names(g, "Street") == set()
+
+
+def test_meeting_names_with_sessions_brackets_and_quotes():
+    g = graph_of("县长郭振宇主持召开县政府第21次常务会议,传达省委十五届三次全会精神。"
+                 "县委书记龙振邦主持召开县委常委会（扩大）会议。桃源街道召开“两在两同”建新功行动推进会。")
+    assert {"县政府第21次常务会议", "省委十五届三次全会", "县委常委会（扩大）会议",
+            "“两在两同”建新功行动推进会"} <= names(g, "Meeting")
+
+
+def test_one_meeting_named_in_full_and_shortened_is_one_node():
+    g = graph_of("县委召开全县防汛抗旱工作调度会。会上,县长张伟主持防汛抗旱工作调度会。")
+    assert names(g, "Meeting") == {"全县防汛抗旱工作调度会"}
+
+
+def test_generic_project_phrases_are_not_projects():
+    g = graph_of("一季度项目、全县新开工项目、签约项目和现场观摩项目进展顺利,卧牛山生态旅游度假区项目开工。")
+    assert names(g, "Project") == {"卧牛山生态旅游度假区项目"}
+
+
+def test_minority_and_four_character_names_after_titles():
+    g = graph_of("地委委员、行署副专员艾尔肯·吐尔逊深入托克县阿热勒乡。查干旗委书记巴图孟和深入乌兰嘎查。"
+                 "州委副书记、州长岩温香到勐蓝县调研。")
+    assert {"艾尔肯·吐尔逊", "巴图孟和", "岩温香"} <= names(g, "Official")
+    assert "乌兰嘎查" in names(g, "Community")

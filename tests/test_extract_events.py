@@ -51,3 +51,42 @@ def test_movement_without_an_official_or_purpose_is_not_an_inspection():
 def test_topics_are_not_places():
     g = graph_of("副区长李晓峰到龙溪镇调研乡村振兴工作。")
     assert rels(g, "INSPECTED") == {("李晓峰", "龙溪镇")}
+
+
+def test_titled_names_in_earlier_comma_clauses_share_the_verb():
+    g = graph_of("4月3日,青川区召开防汛工作会议。区委副书记、区长周敏,区委副书记张海涛出席会议。")
+    assert rels(g, "ATTENDED") == {("周敏", "防汛工作会议"), ("张海涛", "防汛工作会议")}
+
+
+def test_a_clause_with_its_own_act_is_not_part_of_the_list():
+    g = graph_of("滨江新城项目开工仪式举行。区长周敏致辞,副区长李晓峰主持开工仪式。")
+    assert rels(g, "CHAIRED") == {("李晓峰", "滨江新城项目开工仪式")}
+
+
+def test_speaking_at_the_meeting_is_attending_it_but_the_chair_only_chairs():
+    g = graph_of("3月5日,青川区召开经济运行分析会。区长周敏主持会议并讲话,副区长黄海燕通报一季度经济运行情况。")
+    assert rels(g, "CHAIRED") == {("周敏", "经济运行分析会")}
+    assert rels(g, "ATTENDED") == {("黄海燕", "经济运行分析会")}
+
+
+def test_pronoun_subject_is_the_official_the_article_is_about():
+    g = graph_of("3月5日,副区长李晓峰到龙溪镇调研。他先后来到白石村、石桥村,察看人居环境整治。"
+                 "在石桥村,他听取村党支部书记刘春花关于茶叶种植的汇报。")
+    assert {("李晓峰", "白石村"), ("李晓峰", "石桥村")} <= rels(g, "INSPECTED")
+    assert not {t for s, t in rels(g, "INSPECTED") if s == "刘春花"}
+
+
+def test_a_led_group_inspects_for_its_leader():
+    g = graph_of("10月19日,市人大常委会副主任沈国庆带领执法检查组来我区检查。"
+                 "检查组一行先后来到滨江公园、桃源街道滨河社区,实地察看垃圾分类工作。")
+    assert {("沈国庆", "滨江公园"), ("沈国庆", "滨河社区")} <= rels(g, "INSPECTED")
+
+
+def test_a_visiting_business_delegation_is_not_inspecting_for_an_official():
+    g = graph_of("区委书记王建国会见了集团董事长周启航一行。周启航一行先后考察了滨江智慧物流园和青川装备制造基地。")
+    assert rels(g, "INSPECTED") == set()
+
+
+def test_topics_and_homes_are_not_stops():
+    g = graph_of("副区长李晓峰深入龙溪镇白石村、牧民其木格家中,察看了立面整治效果和路面铺装。")
+    assert rels(g, "INSPECTED") == {("李晓峰", "白石村")}

@@ -31,3 +31,15 @@ def test_no_district_guess_when_the_article_names_several():
 def test_region_written_once_covers_a_list():
     g = graph_of("区委书记王建国先后来到青川区滨江公园、青川文化广场检查。")
     assert {("滨江公园", "青川区"), ("青川文化广场", "青川区")} <= rels(g, "LOCATED_IN")
+
+
+def test_units_under_a_street():
+    g = graph_of("康宁路街道下辖的紫藤社区、梅园社区开展垃圾分类。")
+    assert {("紫藤社区", "康宁路街道"), ("梅园社区", "康宁路街道")} <= rels(g, "LOCATED_IN")
+
+
+def test_province_city_town_chain():
+    g = graph_of("11月15日上午,广东省珠岚市榄溪镇举行半导体封装测试基地项目奠基仪式。")
+    located = rels(g, "LOCATED_IN")
+    assert {("珠岚市", "广东省"), ("榄溪镇", "珠岚市")} <= located
+    assert ("广东省", "珠岚市") not in located

@@ -14,7 +14,7 @@ import re
 from .doc import Doc, Mention, word_tags
 from .entities import _pattern
 
-_PUNCT = set("，,。；;：:、！？!?“”\"'（）()《》 \n\t·")
+_PUNCT = set("，,。；;：:、！？!?“”\"'（）()《》 \n\t")
 _BYLINE_ROLE = re.compile(r"(记者|通讯员|实习生|摄影|文/图|图/文|文|图)\s*[/／:：]?\s*(?:[\u4e00-\u9fff]{0,6}?(?:日报|晚报)?记者\s*)?")
 _NAME_RUN = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 _FUNCTION_CHARS = set("在对向到和与及等为就说也又作")
@@ -62,16 +62,19 @@ class Names:
             strength = self.boundary_strength(pos + n)
             if n == 3 and self.doc.text[pos + 2] in _FUNCTION_CHARS:
                 strength = min(strength, 1) - 0.5  # 张涛在接受采访: 在 is more likely a word than a name
-            if n == 4 and self.doc.text[pos + 3] in _FUNCTION_CHARS:
-                continue
+            if n == 4 and self.doc.text[pos + 3] in _FUNCTION_CHARS - {"和"}:
+                continue  # 李晓峰等; but 巴图孟和 is a name
             if n == 4 and len(self.doc.text[pos:pos + 2]) == 2 and self.doc.text[pos:pos + 2] not in self.surnames:
                 strength = strength - 0.5 if strength >= 2 else 0  # 巴图孟和深入, not 巴图孟和平
             if strength > 0 and (best is None or strength > best[0]):
                 best = (strength, pos + n)
         if best is None and titled:
             m = _DOTTED.match(self.doc.text, pos)
-            if m and self.boundary_strength(m.end()) >= 2:
-                return m.end()
+            if m:
+                dot = self.doc.text.index("·", pos)
+                for end in range(m.end(), dot + 1, -1):  # 艾尔肯·吐尔逊深入: the longest part before a boundary
+                    if self.boundary_strength(end) >= 2:
+                        return end
             for n in (3, 2):
                 cand = self.doc.text[pos:pos + n]
                 if len(cand) == n and all("\u4e00" <= c <= "\u9fff" for c in cand) and not self._is_word(cand) \
