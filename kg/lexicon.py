@@ -46,7 +46,7 @@ LEXICONS = {
 
 
 def _parse(text: str) -> list[str]:
-    out = []
+    out: list[str] = []
     for line in text.splitlines():
         line = line.split("#", 1)[0].strip()
         out.extend(w for w in line.split() if w)

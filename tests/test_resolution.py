@@ -1,7 +1,8 @@
 """Entity resolution and time (one node per real person, posts over time, dates resolved)."""
 
-import kg
 from extraction_support import edge_data, graph_of, rels
+
+import kg
 
 
 def test_two_people_sharing_a_name_in_different_regions_with_different_posts():

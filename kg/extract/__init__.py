@@ -11,9 +11,9 @@ from typing import Protocol
 
 from ..lexicon import Lexicon
 from ..model import Article, Extraction
+from .admin import AdminUnits
 from .assemble import to_extraction
 from .doc import Doc
-from .admin import AdminUnits
 from .entities import ORGANIZATIONS, PLACES, PROJECTS, ZONES, KnownEntities, Regions
 from .events import Events
 from .inspections import Inspections

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicon import Lexicon, _alternation
-from .chunk import REGION_END, _NOT_REGION, ends_at_token, is_generic, is_region_token, name_start
+from .chunk import _NOT_REGION, REGION_END, ends_at_token, is_generic, is_region_token, name_start
 from .doc import Doc, Mention, Sentence, word_tags
 
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")

@@ -11,8 +11,8 @@ import re
 
 from .dates import ResolvedDate, parse_iso, sentence_date
 from .doc import Doc, Mention, Sentence
-from .subjects import clauses, subjects
 from .meetings import main_meeting, meeting_after
+from .subjects import clauses, subjects
 
 _CHAIR = re.compile(r"主持召开|主持")
 _ATTEND = re.compile(r"(?:出席|参加|参会|列席|应邀出席)(?!检查|调研|视察|督导|考察|活动)")
@@ -62,7 +62,7 @@ class Events:
 
     # -- meetings -------------------------------------------------------------------------------
 
-    def _meetings(self, doc: Doc, sent: Sentence, cs: int, ce: int, date: str | None) -> None:
+    def _meetings(self, doc: Doc, sent: Sentence, cs: int, ce: int, date: ResolvedDate | None) -> None:
         for pat, rel in ((_CHAIR, "CHAIRED"), (_ATTEND, "ATTENDED")):
             for m in pat.finditer(doc.text, cs, ce):
                 who = subjects(doc, sent, cs, m.start(), ("Official", "Person") if rel == "ATTENDED" else ("Official",))

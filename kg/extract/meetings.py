@@ -30,63 +30,75 @@ class Meetings:
         refs: list[Mention] = []
         for sent in doc.sentences:
             prev: Mention | None = None
-            for m in _suffixes(doc, sent, pattern):
-                s, e = m.start(), m.end()
-                start = name_start(doc, sent, s, max_len=28, stop_at_region=False, ordinals=True)
-                while start < s and doc.text[start] in "（(":
-                    start += 1
-                part = doc.text[start:s]
-                if not part or is_generic(part, doc.lexicon["generic"]) or len(doc.text[start:e]) < 3 \
-                        or _ONLY_ORDINAL.match(part):
-                    refs.append(Mention("Meeting", m.group(0), s, e, sent.index, "meeting-reference",
-                                        attrs={"ref": "1"}))
+            for match in _suffixes(doc, sent, pattern):
+                found = self._candidate(doc, sent, match, prev)
+                if found is None:
                     continue
-                name = doc.text[start:e]
-                if _PHASE.match(name) and prev is not None and "项目" in prev.name and doc.text[start - 1] in "及和与暨、":
-                    # 优巨新材总部项目一期封顶仪式及二期奠基仪式: the second shares the first's project
-                    name = prev.name[: prev.name.index("项目") + 2] + name
-                mention = Mention("Meeting", name, start, e, sent.index, "meeting-suffix")
-                if _NOT_EVENT_AFTER.match(doc.text[e:e + 4]) and not doc.text[e:e + 2] == "精神":
-                    continue
-                main = bool(_MAIN_VERBS.search(doc.text[max(sent.start, start - 14):start]))
-                mention.attrs["main_verb"] = "1" if main else ""
-                d = date_near(doc, sent, start, doc.article.date, governs=main)
-                if d:
-                    mention.attrs["date"] = d.iso
-                    mention.attrs["date_phrase"] = d.phrase
-                    mention.attrs["date_precision"] = d.precision
-                    mention.qualifier = d.iso if d.precision == "day" else None
-                doc.add(mention)
-                prev = mention
+                if found.attrs.get("ref"):
+                    refs.append(found)
+                else:
+                    doc.add(found)
+                    prev = found
         doc.notes["meeting_refs"] = refs
-        named = [m for m in doc.mentions if m.label == "Meeting"]
-        for m in named:
-            # 江陂区第十届人民代表大会 inside 江陂区第十届人民代表大会第三次会议 is the same event
-            if any(o is not m and o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
-                   for o in named):
-                doc.mentions.remove(m)
-        named = [m for m in doc.mentions if m.label == "Meeting"]
-        for m in named:
-            # 防汛抗旱工作调度会, later in an article that named 全县防汛抗旱工作调度会
-            longer = [o for o in named if o.name != m.name and o.name.endswith(m.name) and len(o.name) - len(m.name) <= 6]
-            if longer:
-                m.name = min(longer, key=lambda o: (o.start, o.name)).name
-        # one meeting per name and article: a dated mention dates the undated ones (the headline's)
-        dated: dict[str, Mention] = {}
-        for m in doc.mentions_of("Meeting"):
-            if m.qualifier and m.name not in dated:
-                dated[m.name] = m
-        for m in doc.mentions_of("Meeting"):
-            if not m.qualifier and m.name in dated:
-                src = dated[m.name]
-                m.qualifier = src.qualifier
-                m.attrs.update({k: v for k, v in src.attrs.items() if k.startswith("date")})
+        _unify(doc)
+
+    @staticmethod
+    def _candidate(doc: Doc, sent: Sentence, match: re.Match[str], prev: Mention | None) -> Mention | None:
+        """A named meeting ending at ``match``, a reference (a bare suffix), or None (not an event)."""
+        s, e = match.start(), match.end()
+        start = name_start(doc, sent, s, max_len=28, stop_at_region=False, ordinals=True)
+        while start < s and doc.text[start] in "（(":
+            start += 1
+        part = doc.text[start:s]
+        if not part or is_generic(part, doc.lexicon["generic"]) or e - start < 3 or _ONLY_ORDINAL.match(part):
+            return Mention("Meeting", match.group(0), s, e, sent.index, "meeting-reference", attrs={"ref": "1"})
+        if _NOT_EVENT_AFTER.match(doc.text[e:e + 4]) and doc.text[e:e + 2] != "精神":
+            return None  # 联席会议工作机制: a standing arrangement, not a meeting
+        name = doc.text[start:e]
+        if _PHASE.match(name) and prev is not None and "项目" in prev.name and doc.text[start - 1] in "及和与暨、":
+            # 优巨新材总部项目一期封顶仪式及二期奠基仪式: the second shares the first's project
+            name = prev.name[: prev.name.index("项目") + 2] + name
+        mention = Mention("Meeting", name, start, e, sent.index, "meeting-suffix")
+        main = bool(_MAIN_VERBS.search(doc.text[max(sent.start, start - 14):start]))
+        mention.attrs["main_verb"] = "1" if main else ""
+        when = date_near(doc, sent, start, doc.article.date, governs=main)
+        if when:
+            mention.attrs.update(date=when.iso, date_phrase=when.phrase, date_precision=when.precision)
+            mention.qualifier = when.iso if when.precision == "day" else None
+        return mention
+
+
+def _unify(doc: Doc) -> None:
+    """One node per meeting in an article: nested and shortened names join the full one, and a dated
+    mention dates the undated ones (the headline's)."""
+    named = doc.mentions_of("Meeting")
+    for inner in named:
+        # 江陂区第十届人民代表大会 inside 江陂区第十届人民代表大会第三次会议 is the same event
+        if any(o is not inner and o.start <= inner.start and inner.end <= o.end and o.end - o.start > inner.end - inner.start
+               for o in named):
+            doc.mentions.remove(inner)
+    named = doc.mentions_of("Meeting")
+    for short in named:
+        # 防汛抗旱工作调度会, in an article that named 全县防汛抗旱工作调度会
+        longer = [o for o in named if o.name != short.name and o.name.endswith(short.name)
+                  and len(o.name) - len(short.name) <= 6]
+        if longer:
+            short.name = min(longer, key=lambda o: (o.start, o.name)).name
+    dated: dict[str, Mention] = {}
+    for mention in doc.mentions_of("Meeting"):
+        if mention.qualifier and mention.name not in dated:
+            dated[mention.name] = mention
+    for mention in doc.mentions_of("Meeting"):
+        if not mention.qualifier and mention.name in dated:
+            src = dated[mention.name]
+            mention.qualifier = src.qualifier
+            mention.attrs.update({k: v for k, v in src.attrs.items() if k.startswith("date")})
 
 
 def _suffixes(doc: Doc, sent: Sentence, pattern: re.Pattern[str]) -> list[re.Match[str]]:
     """Meeting suffixes that end a word; where one does not (推进会 in 推进会议), look again one
     character later (会议)."""
-    out = []
+    out: list[re.Match[str]] = []
     pos = sent.start
     while True:
         m = pattern.search(doc.text, pos, sent.end)

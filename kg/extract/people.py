@@ -59,7 +59,7 @@ class Names:
         for n in (3, 2, 4):
             if not self._plausible(pos, n):
                 continue
-            strength = self.boundary_strength(pos + n)
+            strength: float = self.boundary_strength(pos + n)
             if n == 3 and self.doc.text[pos + 2] in _FUNCTION_CHARS:
                 strength = min(strength, 1) - 0.5  # 张涛在接受采访: 在 is more likely a word than a name
             if n == 4 and self.doc.text[pos + 3] in _FUNCTION_CHARS - {"和"}:
@@ -159,20 +159,21 @@ class Officials:
     def _bare_titles(doc: Doc, titles: re.Pattern[str], names: Names) -> None:
         """A title without a name (区委书记强调) is the one official holding it in this article."""
         holders: dict[str, set[str]] = {}
-        for m in doc.mentions:
-            if m.label == "Official":
-                for t in m.attrs.get("title", "").split("、"):
-                    holders.setdefault(t, set()).add(m.name)
-        for m in titles.finditer(doc.text):
-            title = m.group(0)
-            if title.endswith("领导") or doc.text[m.end():m.end() + 1] == "、" or names.name_at(m.end()):
+        for person in doc.mentions:
+            if person.label == "Official":
+                for t in person.attrs.get("title", "").split("、"):
+                    holders.setdefault(t, set()).add(person.name)
+        for match in titles.finditer(doc.text):
+            title = match.group(0)
+            s, e = match.start(), match.end()
+            if title.endswith("领导") or doc.text[e:e + 1] == "、" or names.name_at(e):
                 continue
-            if doc.covered(m.start(), m.end(), "Official", "Person", "Organization"):
+            if doc.covered(s, e, "Official", "Person", "Organization"):
                 continue
             who = holders.get(title, set())
             if len(who) == 1:
-                doc.add(Mention("Official", next(iter(who)), m.start(), m.end(), doc.sentence_at(m.start()).index,
-                                "bare-title", attrs={"title": title}))
+                doc.add(Mention("Official", next(iter(who)), s, e, doc.sentence_at(s).index, "bare-title",
+                                attrs={"title": title}))
 
     @staticmethod
     def _full_title(doc: Doc, start: int, title: str, titles: object) -> str:

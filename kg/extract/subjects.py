@@ -38,8 +38,8 @@ def _only_names(doc: Doc, start: int, end: int) -> bool:
         if m.label in ("Official", "Person", "Region", "Organization") and start <= m.start and m.end <= end:
             for k in range(m.start, m.end):
                 keep[k - start] = False
-    for m in doc.lexicon.title_pattern.finditer(doc.text, start, end):
-        for k in range(m.start(), m.end()):
+    for t in doc.lexicon.title_pattern.finditer(doc.text, start, end):
+        for k in range(t.start(), t.end()):
             keep[k - start] = False
     rest = _FILLER.sub("", "".join(c for c, k in zip(doc.text[start:end], keep) if k))
     if _ACTS.search(rest) or any(b in rest for b in doc.lexicon["boundaries"] if len(b) >= 2):
