@@ -1,7 +1,8 @@
 // kg's Neo4j schema: one uniqueness constraint per label on `id` (kg's deterministic node key,
 // e.g. "Official:聂加伟", "Meeting:区委常委会会议@2022-12-30"), which also backs MERGE lookups;
-// indexes on `name` for every label, on `date` for meetings and articles, and on the `date` and
-// `key` of the event relationships.  Every statement is IF NOT EXISTS: running it again is harmless.
+// indexes on `name` for every label, on `date` for meetings and articles and on the `date` of the
+// event relationships (relationships are MERGEd from their end nodes: no index on their `key`).
+// Every statement is IF NOT EXISTS: running it again is harmless.
 // `kg load` runs this file before loading; to run it by hand:
 //   cypher-shell -u neo4j -p "$NEO4J_PASSWORD" -f cypher/schema.cypher
 
@@ -41,12 +42,3 @@ CREATE INDEX attended_date IF NOT EXISTS FOR ()-[r:ATTENDED]-() ON (r.date);
 CREATE INDEX inspected_date IF NOT EXISTS FOR ()-[r:INSPECTED]-() ON (r.date);
 CREATE INDEX holds_post_first_seen IF NOT EXISTS FOR ()-[r:HOLDS_POST]-() ON (r.first_seen);
 
-// relationship keys ("TYPE|article"); MERGE finds relationships from their end nodes, these help ad-hoc lookups
-CREATE INDEX chaired_key IF NOT EXISTS FOR ()-[r:CHAIRED]-() ON (r.key);
-CREATE INDEX attended_key IF NOT EXISTS FOR ()-[r:ATTENDED]-() ON (r.key);
-CREATE INDEX inspected_key IF NOT EXISTS FOR ()-[r:INSPECTED]-() ON (r.key);
-CREATE INDEX located_in_key IF NOT EXISTS FOR ()-[r:LOCATED_IN]-() ON (r.key);
-CREATE INDEX mentioned_in_key IF NOT EXISTS FOR ()-[r:MENTIONED_IN]-() ON (r.key);
-CREATE INDEX wrote_key IF NOT EXISTS FOR ()-[r:WROTE]-() ON (r.key);
-CREATE INDEX holds_post_key IF NOT EXISTS FOR ()-[r:HOLDS_POST]-() ON (r.key);
-CREATE INDEX in_series_key IF NOT EXISTS FOR ()-[r:IN_SERIES]-() ON (r.key);
