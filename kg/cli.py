@@ -99,10 +99,19 @@ def print_counts(graph: Any, out: Any = None) -> None:
 @click.option("--no-html", is_flag=True, help="Do not write graph.html.")
 @click.option("--strict", is_flag=True, help="Exit with an error if any input or article was skipped.")
 @click.option("--progress/--no-progress", default=None, help="Show progress (default: when stderr is a terminal).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes for extraction (default: one per core; with --engine dask and no "
+                   "--scheduler, the workers of the local cluster). The graph is the same for any number.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where extraction runs: worker processes here, or a Dask distributed cluster "
+                   "(pip install 'kg[dask]').")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="With --engine dask: the scheduler to use (tcp://host:8786); default: a local cluster.")
 @handle_errors
 def build(inputs: tuple[str, ...], out_dir: str, date: str | None, encoding: str | None,
           text_column: str, input_format: str | None, keep_traditional: bool,
-          lexicon_dirs: tuple[str, ...], gexf: bool, no_html: bool, strict: bool, progress: bool | None) -> None:
+          lexicon_dirs: tuple[str, ...], gexf: bool, no_html: bool, strict: bool, progress: bool | None,
+          jobs: int | None, engine: str, scheduler: str | None) -> None:
     """Build a graph from INPUT files, folders or '-' (stdin).
 
     \b
@@ -110,6 +119,8 @@ def build(inputs: tuple[str, ...], out_dir: str, date: str | None, encoding: str
       kg build kg/samples/ --out out/
       kg build page.txt --date 2023-01-05 --out out/
       kg build corpus.jsonl --lexicon my_district/ --out out/
+      kg build corpus.jsonl --jobs 8 --out out/
+      kg build corpus.jsonl --engine dask --scheduler tcp://10.0.0.5:8786 --out out/
     """
     from pathlib import Path
 
@@ -123,7 +134,8 @@ def build(inputs: tuple[str, ...], out_dir: str, date: str | None, encoding: str
     try:
         graph = build_graph(list(inputs), date=date, encoding=encoding, lexicon_dirs=lexicon_dirs,
                             report=report, progress=bar, text_column=text_column,
-                            input_format=input_format, simplify=not keep_traditional)
+                            input_format=input_format, simplify=not keep_traditional,
+                            jobs=jobs, engine=engine, scheduler=scheduler)
     finally:
         bar.close()
     out = Path(out_dir)

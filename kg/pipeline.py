@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -10,10 +9,9 @@ from typing import Any
 from .graph import KnowledgeGraph
 from .lexicon import Lexicon
 from .model import Article, Extraction
+from .parallel import DEFAULT_BATCH, extract_stream
 from .reader import Source, read
 from .report import Report
-
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 #: Called after each article with (articles done, the article).
 Progress = Callable[[int, Article], None]
@@ -29,7 +27,8 @@ def extract_article(article: Article, lexicon: Lexicon) -> Extraction:
 def build(sources: Iterable[Source] | Source, *, date: str | None = None, encoding: str | None = None,
           lexicon: Lexicon | None = None, lexicon_dirs: Iterable[str | Path] = (),
           extra_lexicon: Mapping[str, Iterable[str]] | None = None, report: Report | None = None,
-          progress: Progress | None = None, **read_options: Any) -> KnowledgeGraph:
+          progress: Progress | None = None, jobs: int | None = 1, engine: str = "local",
+          scheduler: Any = None, batch_size: int | None = None, **read_options: Any) -> KnowledgeGraph:
     """Build a knowledge graph from articles.
 
     ``sources`` are paths (files or folders), texts, article records (dicts with ``text``) or
@@ -38,6 +37,12 @@ def build(sources: Iterable[Source] | Source, *, date: str | None = None, encodi
     (see :mod:`kg.lexicon`).  Inputs that cannot be used are recorded in ``report`` (and in
     ``graph.report``), never silently dropped.
 
+    ``jobs`` is the number of worker processes for extraction (``None``: one per core);
+    ``engine="dask"`` runs extraction on a Dask cluster at ``scheduler`` (an address or a
+    ``distributed.Client``; ``None`` starts a local one with ``jobs`` workers).  Results are merged in
+    input order, so every engine and number of jobs gives the same graph (see :mod:`kg.parallel`).
+    ``batch_size`` is the number of articles per task.
+
     >>> g = build(["青川区委书记王建国主持召开区委常委会会议。"], date="2024-03-05")   # doctest: +SKIP
     >>> g.meetings_of("王建国")                                                     # doctest: +SKIP
     """
@@ -45,11 +50,13 @@ def build(sources: Iterable[Source] | Source, *, date: str | None = None, encodi
     lex = lexicon or Lexicon.load(lexicon_dirs, extra_lexicon)
     graph = KnowledgeGraph()
     done = 0
-    for article in read(sources, date=date, encoding=encoding, report=report, **read_options):
-        if not _CJK.search(article.text):
+    articles = read(sources, date=date, encoding=encoding, report=report, **read_options)
+    for article, extraction in extract_stream(articles, lex, jobs=jobs, engine=engine, scheduler=scheduler,
+                                              batch_size=batch_size or DEFAULT_BATCH):
+        if extraction is None:
             report.skip(article.origin or article.id, "no Chinese text", "article:no-chinese")
         else:
-            graph.add_extraction(extract_article(article, lex))
+            graph.add_extraction(extraction)
             report.articles_in_graph += 1
         done += 1
         if progress is not None:
