@@ -25,6 +25,11 @@ Run one loader at a time per database (the read-merge-write of a node is not loc
 concurrent loader).  Relationship properties (``article``, ``evidence``, ``date``, ``rule``) are
 SET from the graph.
 Dates stay ISO strings, so Cypher compares them as text (``r.date >= $since``).
+
+For ``kg build ... --neo4j`` (the build command's owner): call
+``load_graph(graph, Neo4jSettings.from_env(uri, user, password, database))`` after building; the
+``--uri/--user/--password/--database`` options are :func:`kg.cli_neo4j.connection_options`, and
+:class:`kg.errors.Neo4jError` comes out with a one-line message for ``handle_errors``.
 """
 
 from __future__ import annotations

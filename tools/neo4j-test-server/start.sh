@@ -11,7 +11,7 @@
 # If a server started by this script is already running on the port, it is reused.
 # Env: NEO4J_TEST_PORT, NEO4J_TEST_AUTH, NEO4J_TEST_PASSWORD, NEO4J_TEST_PAGECACHE,
 #      NEO4J_TEST_JAVA_OPTS (default "-Xms256m -Xmx1g"), NEO4J_TEST_TIMEOUT (seconds, default 180),
-#      JAVA_HOME (else `java` on PATH; Java 17 or 21), MVN (default mvn).
+#      JAVA_HOME (else `java` on PATH; Java 17 or 21), MVN (default mvn; may carry options).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -55,7 +55,8 @@ elif [[ -n "$(find "$here/pom.xml" "$here/src" -newer "$jar" -print -quit)" ]]; 
 fi
 if [[ $stale == 1 ]]; then
     log "building (mvn -B -q package) ..."
-    (cd "$here" && "$mvn" -B -q -ntp package) >&2 || { log "Maven build failed"; exit 1; }
+    # shellcheck disable=SC2086  # MVN may carry options, e.g. MVN="mvn -Dmaven.repo.local=/tmp/m2"
+    (cd "$here" && $mvn -B -q -ntp package) >&2 || { log "Maven build failed"; exit 1; }
 fi
 
 # shellcheck disable=SC2086  # word splitting of the Java options is intended
