@@ -90,7 +90,9 @@ def connect(settings: Neo4jSettings | None = None) -> neo4j.Driver:
         raise Neo4jError(f"bad Neo4j URI {s.uri!r}: use bolt://HOST:PORT or neo4j://HOST:PORT "
                          "(bolt+s://, neo4j+s:// for TLS)")
     with translate_errors(s):
-        driver = neo4j.GraphDatabase.driver(s.uri, auth=s.auth)
+        # server notifications (e.g. "relationship type does not exist yet") would be logged to stderr
+        driver = neo4j.GraphDatabase.driver(s.uri, auth=s.auth,
+                                            notifications_min_severity=neo4j.NotificationMinimumSeverity.OFF)
         try:
             driver.verify_connectivity()  # fails fast, unlike execute_query which retries for 30s
             with driver.session(database=s.database) as session:
