@@ -33,6 +33,19 @@ _HARD_TAGS = frozenset({"v", "p", "c", "d", "u", "uj", "ul", "r", "t", "m", "f",
 LABELS = {"street_suffixes": "Street", "community_suffixes": "Community"}
 
 
+_inner: dict[str, re.Pattern[str]] = {}
+
+
+def _inner_words(lex: Lexicon) -> re.Pattern[str]:
+    """Street or community suffixes and boundary words of two or more characters, as one pattern: none
+    of them can stand inside the distinctive part of a name."""
+    pat = _inner.get(lex.fingerprint)
+    if pat is None:
+        words = {w for n in ("street_suffixes", "community_suffixes", "boundaries") for w in lex[n] if len(w) >= 2}
+        pat = _inner[lex.fingerprint] = _alternation(words)
+    return pat
+
+
 @lru_cache(maxsize=8)
 def _suffixes(fingerprint: str, words: frozenset[str]) -> re.Pattern[str]:
     return _alternation(words)
@@ -87,8 +100,7 @@ class AdminUnits:
             if not _CJK.match(part) or any(c in _BAD_CHARS for c in part) or part[0] in "区市县省镇乡村街道年月日号第":
                 continue
             if part[-1] in _NOT_BEFORE.get(suffix, "") or any(c in "区市县省" for c in part) \
-                    or any(x in part for x in lex["street_suffixes"] | lex["community_suffixes"] if len(x) >= 2) \
-                    or any(b in part for b in lex["boundaries"] if len(b) >= 2):
+                    or _inner_words(lex).search(part):
                 continue
             if n == 1 and tags.get(part + suffix) != "ns":
                 continue  # 新村 is a name in jieba's dictionary; 城乡, 全镇 are not

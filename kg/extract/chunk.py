@@ -148,15 +148,31 @@ def is_generic(name_part: str, generic: set[str]) -> bool:
     """A name whose distinctive part is empty or made only of generic words and determiners:
     各, 该, 重点, 全县新开工, 一季度 are no names."""
     rest = name_part
+    lengths = _long_word_lengths(generic)
     while rest:
         if rest in generic:
             return True
-        for g in sorted((w for w in generic if len(w) >= 2 and rest.startswith(w)), key=len, reverse=True)[:1]:
+        # the longest generic word of two or more characters that ``rest`` starts with
+        g = next((rest[:n] for n in lengths if n <= len(rest) and rest[:n] in generic), None)
+        if g is not None:
             rest = rest[len(g):]
-            break
+        elif rest[0] in _DETERMINERS:
+            rest = rest[1:]
         else:
-            if rest[0] in _DETERMINERS:
-                rest = rest[1:]
-                continue
             return False
     return True
+
+
+_lengths_cache: dict[int, tuple[set[str], int, tuple[int, ...]]] = {}
+
+
+def _long_word_lengths(words: set[str]) -> tuple[int, ...]:
+    """The lengths (>= 2, longest first) of the words in ``words``, cached per set (which the cache
+    keeps alive, so its id is not reused)."""
+    hit = _lengths_cache.get(id(words))
+    if hit is None or hit[0] is not words or hit[1] != len(words):
+        if len(_lengths_cache) > 16:
+            _lengths_cache.clear()
+        hit = (words, len(words), tuple(sorted({len(w) for w in words if len(w) >= 2}, reverse=True)))
+        _lengths_cache[id(words)] = hit
+    return hit[2]

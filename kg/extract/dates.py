@@ -98,6 +98,9 @@ def date_near(doc: Doc, sent: Sentence, pos: int, pub_iso: str | None, *, govern
 
 
 def sentence_date(doc: Doc, sent: Sentence) -> ResolvedDate | None:
-    """The first date stated in a sentence, if any."""
-    found = dates_in(doc.text, parse_iso(doc.article.date), sent.start, sent.end)
-    return found[0][1] if found else None
+    """The first date stated in a sentence, if any (computed once per sentence: events look back)."""
+    cache: dict[int, ResolvedDate | None] = doc.notes.setdefault("_sentence_dates", {})
+    if sent.index not in cache:
+        found = dates_in(doc.text, parse_iso(doc.article.date), sent.start, sent.end)
+        cache[sent.index] = found[0][1] if found else None
+    return cache[sent.index]
