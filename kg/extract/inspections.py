@@ -18,7 +18,7 @@ from .entities import _pattern
 from .subjects import clauses, subjects
 
 _MOTION = re.compile(r"(?:先后|分别|一同|一起|再次|又|还|也|专程|实地|随后|还先后)*"
-                     r"(来到|走进|深入到|深入|前往|赶赴|奔赴|赴|到|走访|(?:考察|视察|参观)了)")
+                     r"(来到|走进|深入到|深入|前往|赶赴|奔赴|赴|到|走访|(?:考察|视察|参观|暗访)了)")
 _STRONG = {"来到", "走进", "深入到", "深入", "走访"}
 _PURPOSE = re.compile(r"调研|检查|督导|督查|视察|考察|察看|查看|走访|慰问|看望|巡查|指导|暗访|检验|观摩")
 _LIST_END = re.compile(r"[（(，,。；;：:]|进行|开展|调研|检查|督导|督查|视察|考察|察看|查看|慰问|看望|了解|指导|巡查|"
@@ -26,7 +26,7 @@ _LIST_END = re.compile(r"[（(，,。；;：:]|进行|开展|调研|检查|督�
 _LIST_SEP = re.compile(r"、|以及|及|和|与")
 _AT_PLACE = re.compile(r"(?:\d{4}年)?(?:\d{1,2}月\d{1,2}日)?[上下]?午?[，,]?在([^，,。]{2,30})[，,]")
 _VISIT_VERB = re.compile(r"查看|检查|了解|询问|督导|调研|察看|视察|考察|走访|慰问|听取")
-_ACCOMPANY = re.compile(r"(?:参加|陪同|一同|随同|共同)(?:检查|调研|视察|督导|考察|察看|督查)")
+_ACCOMPANY = re.compile(r"(?:参加|陪同|一同|随同|共同)(?:检查|调研|视察|督导|考察|察看|督查|暗访)|陪同(?=[。，,；;]|$)")
 _GENERIC_STOP = re.compile(r"^(?:生产|企业|施工|项目|建设|田间|基层|生产一线|农户|群众|居民|村民|困难群众|部分|有关|相关|各|在建)?"
                            r"(?:车间|家中|家里|地头|田间地头|现场|一线|工地|企业|单位|部门|园区|基层)$|(?:家中|家里)$")
 #: a stop that names an activity or a topic, not a site: 立面整治效果, 森林防火, 项目进度
@@ -133,7 +133,7 @@ class Inspections:
         """The mention a list item names, and the region or street written before it."""
         inside = [x for x in doc.mentions if x.start >= s and x.end <= e
                   and x.label not in ("Meeting", "Official", "Person")]
-        regions = [x for x in inside if x.label in ("Region", "Street")]
+        regions = [x for x in inside if x.label in ("Region", "Street", "Community")]
         named = [x for x in inside if x.label in TARGET_LABELS and x.end == e]
         whole = [x for x in inside if x.start == s and x.end == e]
         if named:
@@ -148,7 +148,8 @@ class Inspections:
             w = weak.search(doc.text, ps, e)
             site = w is not None and w.end() == e
             if e - ps < 2 or not (create or site) or _GENERIC_STOP.search(item) or _ADMIN_END.search(item) \
-                    or item[:1] in "各全该本其这那" or (not site and len(item) > 16) or _TOPIC.search(item) \
+                    or item[:1] in "各全该本其这那几多" or item.startswith(("部分", "个别")) \
+                    or (not site and len(item) > 16) or _TOPIC.search(item) \
                     or doc.lexicon.suffix_pattern("person_roles").match(item) \
                     or any(x.label in ("Person", "Official") and ps <= x.start < e for x in doc.mentions):
                 return None, None

@@ -15,6 +15,7 @@ from .doc import Doc, Mention, Sentence
 from .entities import _pattern
 
 _NOT_EVENT_AFTER = re.compile(r"^(?:工作机制|机制|制度|精神|纪要|室|厅|中心|场所|期间)")
+_YEAR_BEFORE = re.compile(r"\d{4}年度?$")
 _ONLY_ORDINAL = re.compile(r"^[第\d一二三四五六七八九十百次届（）()]+$")
 _PHASE = re.compile(r"^[一二三四五六七八九十\d]+期")
 _MAIN_VERBS = re.compile(r"(?:召开|举行|举办|主持召开|主持|开幕|隆重|启动)了?(?:\d{4}年度?|第[一二三四五六七八九十\d]+次|[一二三四五六七八九十\d]+届)*$")
@@ -50,6 +51,10 @@ class Meetings:
         while start < s and doc.text[start] in "（(":
             start += 1
         part = doc.text[start:s]
+        year = _YEAR_BEFORE.search(doc.text, max(sent.start, start - 6), start)
+        if part and _ONLY_ORDINAL.match(part) and year and _MAIN_VERBS.search(doc.text[max(sent.start, year.start() - 8):year.start()]):
+            start = year.start()  # 举行2023年第十次专题学习会: named by its number
+            part = doc.text[start:s]
         if not part or is_generic(part, doc.lexicon["generic"]) or e - start < 3 or _ONLY_ORDINAL.match(part):
             return Mention("Meeting", match.group(0), s, e, sent.index, "meeting-reference", attrs={"ref": "1"})
         if _NOT_EVENT_AFTER.match(doc.text[e:e + 4]) and doc.text[e:e + 2] != "精神":
@@ -111,26 +116,29 @@ def _suffixes(doc: Doc, sent: Sentence, pattern: re.Pattern[str]) -> list[re.Mat
             pos = m.start() + 1
 
 
-def main_meeting(doc: Doc) -> Mention | None:
-    """The meeting the article is about: one convened or held in its text, else one in its title, else the first."""
+def main_meeting(doc: Doc, before: int | None = None) -> Mention | None:
+    """The meeting the article is about: the one in its headline, else the first convened or held
+    (召开, 举行, 主持) before ``before``, else the first convened anywhere, else the first named."""
     named = [m for m in doc.mentions_of("Meeting") if not m.attrs.get("ref")]
     if not named:
         return None
-    for m in named:
-        if m.attrs.get("main_verb"):
-            return m
     title = doc.title_sentence
     if title is not None:
         for m in named:
             if m.sentence == title.index:
                 return m
-    return named[0]
+    held = [m for m in named if m.attrs.get("main_verb")]
+    if before is not None:
+        earlier = [m for m in held if m.start < before]
+        if earlier:
+            return earlier[0]
+    return held[0] if held else named[0]
 
 
 def resolve_reference(doc: Doc, ref: Mention) -> Mention | None:
     """The named meeting a bare ``会议`` / ``开工仪式`` refers to."""
     if ref.name in ("会议", "会", "大会", "全会"):
-        return main_meeting(doc)
+        return main_meeting(doc, before=ref.start)
     named = [m for m in doc.mentions_of("Meeting") if not m.attrs.get("ref")]
     same = [m for m in named if m.name.endswith(ref.name) and m.start < ref.start]
     if same:

@@ -17,6 +17,7 @@ CLAUSE = re.compile(r"[^，,；;：:]+")
 _PRONOUN = re.compile(r"(?:^|[，,])\s*(?:他|她)(?:们)?")
 _GROUP = re.compile(r"(?:检查组|调研组|视察组|督导组|督查组|考察组|工作组|代表团|考察团|观摩团|与会人员|与会领导|参会人员|一行)")
 _LEADS = re.compile(r"带领|带队|率领|率队|率")
+_ADVERBS = re.compile(r"先后|随后|随即|还|又|也|一同|一起|分别|并|再|接着|其间|当天|同时|专程|[上下]午")
 _FILLER = re.compile(r"[、\s等和及与]|同志")
 _ACTS = re.compile(r"致辞|讲话|发言|主持|出席|参加|陪同|调研|检查|宣布|通报|介绍|表示|强调|指出|要求|汇报")
 
@@ -47,11 +48,17 @@ def _only_names(doc: Doc, start: int, end: int) -> bool:
     return len(rest) <= 4 and any(m.label == "Official" and start <= m.start < end for m in doc.mentions)
 
 
+def _only_titles(doc: Doc, start: int, end: int) -> bool:
+    """县委常委出席会议: a clause whose subject is titles without names (the names are in the list before)."""
+    rest = doc.lexicon.title_pattern.sub("", doc.text[start:end])
+    return start < end and rest != doc.text[start:end] and not _FILLER.sub("", rest).strip()
+
+
 def subjects(doc: Doc, sent: Sentence, cs: int, pos: int, labels: tuple[str, ...] = ("Official",),
              *, lists: bool = True, groups: bool = False) -> list[Mention]:
     """The subjects of a trigger at ``pos`` in the clause starting at ``cs``."""
     found = named_before(doc, sent, cs, pos, labels)
-    if lists and found:
+    if lists and (found or _only_titles(doc, cs, pos)):
         for ps, pe in reversed([c for c in clauses(doc, sent) if c[1] <= cs]):
             if not _only_names(doc, ps, pe):
                 break
@@ -61,8 +68,9 @@ def subjects(doc: Doc, sent: Sentence, cs: int, pos: int, labels: tuple[str, ...
     if named_before(doc, sent, cs, pos, ("Person",)):
         return []  # 董事长周启航一行: a visitor who is no official
     head = doc.text[cs:pos]
-    if _PRONOUN.search(head) or head.strip().startswith(("他", "她")):
-        topic = topic_official(doc, before=cs)
+    if _PRONOUN.search(head) or head.strip().startswith(("他", "她")) or not _ADVERBS.sub("", head).strip():
+        # 他先后来到…; and a clause with no subject at all (…督导检查安全生产工作，先后来到A、B)
+        topic = topic_official(doc, before=pos)
         return [topic] if topic else []
     if _GROUP.search(head):
         return leaders(doc, before=cs)
