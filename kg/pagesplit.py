@@ -55,9 +55,11 @@ class PageArticle:
 
 
 def is_heading(text: str) -> bool:
-    """A short line without sentence punctuation: a headline, sub-heading or section name."""
+    """A short line without sentence punctuation: a headline, sub-heading or section name.
+    A colon inside is allowed (网格员：守好万家灯火), one at the end is not (会议指出：)."""
     t = text.strip()
-    return 0 < len(t) <= 48 and not _TERMINAL.search(t) and not _INNER_PUNCT.search(t) and not is_byline(t)
+    inner = t.replace("：", "", 1) if 0 < t.find("：") < len(t) - 1 else t
+    return 0 < len(t) <= 48 and not _TERMINAL.search(t) and not _INNER_PUNCT.search(inner) and not is_byline(t)
 
 
 def is_byline(text: str) -> bool:

@@ -61,8 +61,9 @@ def build(sources: Iterable[Source] | Source, *, date: str | None = None, encodi
         done += 1
         if progress is not None:
             progress(done, article)
-    from .resolve import resolve_people
+    from .resolve import resolve_people, resolve_posts
 
     resolve_people(graph)
+    resolve_posts(graph)
     graph.report = report  # type: ignore[attr-defined]
     return graph

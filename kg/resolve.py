@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from .graph import KnowledgeGraph
+from .graph import KnowledgeGraph, _merge_summary
 
 
 def regions_of(data: dict[str, Any]) -> dict[str, str]:
@@ -23,6 +23,29 @@ def regions_of(data: dict[str, Any]) -> dict[str, str]:
         art, _, region = str(item).partition("|")
         out[art] = region
     return out
+
+
+def resolve_posts(graph: KnowledgeGraph) -> None:
+    """An official's post seen without its region (副区长) is the same as the one seen with it
+    (副区长@青川区) when the official holds exactly one such scoped post: the edges join."""
+    g = graph.nx
+    for node in [n for n, d in g.nodes(data=True) if d.get("label") == "Official"]:
+        posts = [(v, k, d) for _, v, k, d in g.out_edges(node, keys=True, data=True) if d.get("type") == "HOLDS_POST"]
+        scoped: dict[str, list[str]] = defaultdict(list)
+        for v, _, _ in posts:
+            if "@" in v:
+                scoped[g.nodes[v]["name"]].append(v)
+        for v, k, d in posts:
+            if "@" in v or len(scoped.get(g.nodes[v]["name"], [])) != 1:
+                continue
+            target = scoped[g.nodes[v]["name"]][0]
+            mine = g.edges[node, target, k]
+            _merge_summary(mine, d)
+            mine["resolution"] = f"{g.nodes[v]['name']} without a region is {target.split(':', 1)[1]}"
+            g.remove_edge(node, v, key=k)
+    for post in [n for n, d in g.nodes(data=True) if d.get("label") == "Post"]:
+        if not any(d.get("type") == "HOLDS_POST" for _, _, d in g.in_edges(post, data=True)):
+            g.remove_node(post)
 
 
 def resolve_people(graph: KnowledgeGraph) -> int:

@@ -18,9 +18,9 @@ _CJK_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
 _NUMERIC = re.compile(r"^[\d０-９一二三四五六七八九十百千万亿两]+[年月日号届次个名项家万亿]?$")
 # region-suffixed tokens that are not regions
 _NOT_REGION = re.compile(r"^(全|本|该|各|城|市|辖|社|园|景|小|片|街|山|库|灾|郊|老城|新城|主城|城市|城区|社区|园区|景区|片区|"
-                         r"小区|街区|山区|库区|市区|地区|辖区|全市|全区|全县|全省|本市|本区|本县|该区|该市|各区|各市|各县|老城区)$"
+                         r"小区|街区|山区|库区|市区|地区|辖区|全市|全区|全县|全省|本市|本区|本县|该区|该市|各区|各市|各县|老城区|牧区|林区|垦区|矿区)$"
                          r"|(?:景区|园区|度假区|旅游区|示范区|功能区|试验区|片区|小区|社区|城区|厂区|校区|辖区|库区|山区|灾区|街区|"
-                         r"商圈|保护区|风景区|服务区|集聚区|产业区|工业区|商业区|生活区|安置区)$")
+                         r"商圈|保护区|风景区|服务区|集聚区|产业区|工业区|商业区|生活区|安置区|牧区|林区|垦区|矿区|夜市)$")
 REGION_END = re.compile(r"(?:自治区|特别行政区|自治州|自治县|高新区|开发区|新区|省|市|区|县|州|旗|盟)$")
 
 
@@ -53,6 +53,7 @@ def ends_at_token(doc: Doc, sentence: Sentence, end: int) -> bool:
 #: particles, pronouns, adverbs
 _STOP_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "d"})
 _UNIT_TOKENS = frozenset({"年", "月", "日", "号", "时", "分"})
+_ZONE_TOKENS = frozenset({"新区", "开发区", "高新区", "经开区", "保税区", "自贸区"})
 _ADMIN_TOKENS = frozenset({"街道", "镇", "乡", "社区", "村", "区", "市", "县", "省"})
 
 
@@ -122,7 +123,9 @@ def name_start(doc: Doc, sentence: Sentence, suffix_start: int, *, max_len: int,
                 idx -= 1
                 continue
             break
-        if stop_at_region and (is_region_token(w, lex.regions_by_short) or w in _ADMIN_TOKENS
+        if any(m.label in ("Official", "Person") and m.start < e and s < m.end for m in doc.mentions):
+            break  # 孔德胜到云岭经济开发区: a person is no part of a name
+        if stop_at_region and (is_region_token(w, lex.regions_by_short) or w in _ADMIN_TOKENS or w in _ZONE_TOKENS
                                or len(w) >= 2 and w not in generic and any(w.endswith(x) for x in
                                                       lex["street_suffixes"] | lex["community_suffixes"])):
             break

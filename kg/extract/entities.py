@@ -21,6 +21,7 @@ _CONTINUATIONS = re.compile(r"^(?:党委|党工委|党组|党支部|党总支|�
                             r"党群服务中心|卫生院|派出所|中心)")
 
 
+_PHASE_ONLY = re.compile(r"^(?:[一二三四五六七八九十\d]+期)+$")
 _DESCRIPTIVE = re.compile(r"(?:该|本|此)?项目(?:为|是|系)")
 
 
@@ -64,13 +65,15 @@ class SuffixEntities:
         start = name_start(doc, sent, s, max_len=r.max_len, stop_at_region=r.stop_at_region, allow_and=r.allow_and,
                            max_tokens=r.max_tokens, stop_verbs=r.stop_verbs)
         if r.stop_at_region:
-            # 珠岚/市榄溪/镇: jieba glued the region's last character to the name; cut at the region's end
+            # 珠岚/市榄溪/镇, 榕湾区青年人才驿站: a region or town found earlier is not part of the name
             for m in doc.mentions:
-                if m.label == "Region" and m.start < start < m.end <= s:
-                    start = m.end
+                if m.label in ("Region", "Street", "Community") and start < m.end <= s \
+                        and (m.label != "Region" or REGION_END.search(doc.text[m.start:m.end])):
+                    start = max(start, m.end)  # (a bare 珠海 stays: 珠海先进产业…创业园 is one name)
         part = doc.text[start:s]
         lex = doc.lexicon
-        if len(part) < r.min_part or is_generic(part, lex["generic"]) or part in lex["boundaries"]:
+        if len(part) < r.min_part or is_generic(part, lex["generic"]) or part in lex["boundaries"] \
+                or _PHASE_ONLY.match(part):
             return None
         if r.label in ("Street", "Community") and any(part.endswith(x) for x in
                                                        lex["street_suffixes"] | lex["community_suffixes"]):
@@ -162,7 +165,7 @@ class Regions:
                     doc.add(mention)
             self._scan(doc, sent)
 
-    _SUFFIX_CHARS = re.compile(r"(?:自治县|自治州|[区县市旗])(?![场民域直镇长]|城(?![东南西北]))")
+    _SUFFIX_CHARS = re.compile(r"(?:自治县|自治州|[区县市旗盟])(?![场民域直镇长]|城(?![东南西北]))")
     _NOT_SCAN = re.compile(r"(?:开发|高新|新|园|景|城|片|小|社|厂|校|辖|试验|示范|保税|功能|山|库|灾|街|市|老城)区$")
 
     def _scan(self, doc: Doc, sent: Sentence) -> None:
@@ -179,17 +182,22 @@ class Regions:
                 if start < sent.start:
                     break
                 name = text[start:m.start()]
-                if not _CJK.match(name) or is_generic(name, lex["generic"]) or any(c in "的了是在和与及等" for c in name) \
+                if not _CJK.match(name) or is_generic(name, lex["generic"]) or any(c in _NOT_IN_REGION for c in name) \
                         or name[0] in "区市县省镇乡村街年月日号第" or _NOT_REGION.match(name[-1:] + m.group(0)) \
                         or (text[start - 1:start] == "“" and text[m.end():m.end() + 1] == "”"):
                     continue
                 if any(name.startswith(b) or name.endswith(b) for b in bounds if len(b) <= len(name)):
                     continue
-                if any(c in "我你他副来" for c in name) or start not in doc.token_starts(sent):
-                    continue
+                if start not in doc.token_starts(sent) and text[start - 1:start] not in _GLUED:
+                    continue  # jieba may glue 为/到/率 to the name: 为北/畴区
                 if _hard_left(doc, sent, start, bounds):
                     doc.add(Mention("Region", name + m.group(0), start, m.end(), sent.index, "region-scan"))
                     break
+
+
+#: characters no region name contains; one-character words jieba glues to the next word
+_NOT_IN_REGION = set("的了是在和与及等为到率赴对向从于由我你他她副来其该本各这那")
+_GLUED = set("为到率在赴对向从于由与和及")
 
 
 def _hard_left(doc: Doc, sent: Sentence, pos: int, bounds: set[str]) -> bool:

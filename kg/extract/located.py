@@ -70,6 +70,14 @@ class Located:
                 if not after:
                     continue
                 where = after[0]
+                # 落户北溪县临江镇: the smallest unit of a chain
+                deeper = True
+                while deeper:
+                    deeper = False
+                    for x in doc.mentions_of("Street", "Community", sentence=sent.index):
+                        if x.start == where.end and x.label in CONTAINS.get(where.label, ()):
+                            where, deeper = x, True
+                            break
                 tail = doc.text[where.end:sent.end]
                 paren = re.match(r"[（(][^）)]{1,12}[）)]", tail)
                 skip = paren.end() if paren else 0
@@ -83,6 +91,10 @@ class Located:
                     before = [x for x in doc.mentions_of("Project", "Place", "Organization", "Community", "Street",
                                                           sentence=sent.index) if x.end <= m.start()]
                     thing = before[-1] if before else None
+                    if thing is None and re.search(r"(?:该|此|本)?项目", doc.text[sent.start:m.start()]):
+                        # 该项目位于…: the project the article has been talking about
+                        earlier = [x for x in doc.mentions_of("Project") if x.end <= m.start()]
+                        thing = earlier[-1] if earlier else None
                 if thing is not None and thing.label in CONTAINS.get(where.label, ()):
                     doc.relate("LOCATED_IN", thing, where, sent.index, "located:位于")
                     has_container.add(thing.key)

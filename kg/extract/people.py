@@ -55,6 +55,10 @@ class Names:
         (``titled``), a name with a middle dot (艾尔肯·吐尔逊) or without a known surname (岩温香) is
         accepted when a strong boundary follows and it is no dictionary word.
         """
+        if titled:
+            dotted = self._dotted(pos)
+            if dotted is not None:
+                return dotted
         best: tuple[float, int] | None = None  # (strength, end)
         for n in (3, 2, 4):
             if not self._plausible(pos, n):
@@ -69,19 +73,30 @@ class Names:
             if strength > 0 and (best is None or strength > best[0]):
                 best = (strength, pos + n)
         if best is None and titled:
-            m = _DOTTED.match(self.doc.text, pos)
-            if m:
-                dot = self.doc.text.index("·", pos)
-                for end in range(m.end(), dot + 1, -1):  # 艾尔肯·吐尔逊深入: the longest part before a boundary
-                    if self.boundary_strength(end) >= 2:
-                        return end
             for n in (3, 2):
                 cand = self.doc.text[pos:pos + n]
                 if len(cand) == n and all("\u4e00" <= c <= "\u9fff" for c in cand) and not self._is_word(cand) \
                         and not any(c in _FUNCTION_CHARS or c in "的了是个" for c in cand) \
                         and self.tags.get(cand[:2]) is None and self.boundary_strength(pos + n) >= 2:
                     return pos + n
+            # 区长甘露主持: a surname and a word make a name when a strong boundary follows
+            cand = self.doc.text[pos:pos + 2]
+            tag = self.tags.get(cand, "")
+            if cand[:1] in self.surnames and tag[:1] == "n" and _segment_freq(self.doc, cand) < 1000 \
+                    and cand not in self.titles and cand not in self.roles and self.boundary_strength(pos + 2) >= 2:
+                return pos + 2
         return best[1] if best else None
+
+    def _dotted(self, pos: int) -> int | None:
+        """艾尔肯·吐尔逊深入 / 哈斯木·吐尔逊致辞: the shortest second part that a boundary word follows."""
+        m = _DOTTED.match(self.doc.text, pos)
+        if not m:
+            return None
+        dot = self.doc.text.index("·", pos)
+        for end in range(dot + 2, m.end() + 1):
+            if self.boundary_strength(end) >= 2:
+                return end
+        return None
 
     def _plausible(self, pos: int, n: int) -> bool:
         cand = self.doc.text[pos:pos + n]

@@ -8,6 +8,7 @@ A name inside a longer name of another kind is usually part of it, not an entity
 
 from __future__ import annotations
 
+from .chunk import REGION_END
 from .doc import Doc, Mention
 
 #: inner label -> outer labels that swallow it
@@ -33,6 +34,9 @@ class Overlaps:
     def __call__(self, doc: Doc) -> None:
         keep = []
         for m in doc.mentions:
+            if m.label == "Region" and m.end - m.start >= 3 and REGION_END.search(doc.text[m.start:m.end]):
+                keep.append(m)  # 水口区 in 水口区第十八届人民代表大会: a full region name stands on its own
+                continue
             outers = SWALLOWED_BY.get(m.label, ())
             if any(o.label in outers and _inside(m, o) for o in doc.mentions if o is not m):
                 continue
