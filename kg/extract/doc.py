@@ -192,7 +192,8 @@ def word_tags() -> dict[str, str]:
         import jieba.posseg
 
         jieba.setLogLevel(logging.WARNING)
-        jieba.posseg.dt.tokenizer.initialize()
+        # the table is read from the dictionary file when jieba.posseg is imported; initialising its
+        # tokenizer as well would load a second prefix dictionary (~1 s and ~100 MB) that nothing uses
         _tags = dict(jieba.posseg.dt.word_tag_tab)
     return _tags
 
