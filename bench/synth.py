@@ -225,15 +225,17 @@ def articles(n: int, *, seed: int = 0, districts: int = 6,
 
 def write_jsonl(path: str | Path | TextIO, n: int, *, seed: int = 0) -> int:
     """Write ``n`` articles as JSON lines to ``path`` (or an open text stream); returns characters of text."""
+    if not isinstance(path, (str, Path)):
+        return _write(path, n, seed)
+    with open(path, "w", encoding="utf-8") as out:
+        return _write(out, n, seed)
+
+
+def _write(out: TextIO, n: int, seed: int) -> int:
     chars = 0
-    out = path if hasattr(path, "write") else open(path, "w", encoding="utf-8")  # noqa: SIM115
-    try:
-        for rec in articles(n, seed=seed):
-            chars += len(rec["text"])
-            out.write(json.dumps(rec, ensure_ascii=False) + "\n")  # type: ignore[union-attr]
-    finally:
-        if out is not path:
-            out.close()  # type: ignore[union-attr]
+    for rec in articles(n, seed=seed):
+        chars += len(rec["text"])
+        out.write(json.dumps(rec, ensure_ascii=False) + "\n")
     return chars
 
 

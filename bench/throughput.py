@@ -50,8 +50,8 @@ from kg.pipeline import build  # noqa: E402
 DEFAULT_PAGE = Path("/work/shared/corpus/000_8267876f5ac0a1f1.txt")
 
 
-def _timed(fn: Callable[[], Any], repeat: int) -> tuple[float, float]:
-    """Median wall and CPU seconds of ``repeat`` calls."""
+def _timed(fn: Callable[[], Any], repeat: int) -> tuple[float, float, float]:
+    """Median wall, best wall and median CPU seconds of ``repeat`` calls."""
     walls, cpus = [], []
     for _ in range(repeat):
         gc.collect()
@@ -59,7 +59,7 @@ def _timed(fn: Callable[[], Any], repeat: int) -> tuple[float, float]:
         fn()
         walls.append(time.perf_counter() - w)
         cpus.append(time.process_time() - c)
-    return statistics.median(walls), statistics.median(cpus)
+    return statistics.median(walls), min(walls), statistics.median(cpus)
 
 
 def _jieba_all(texts: list[str]) -> None:
@@ -72,11 +72,13 @@ def _jieba_all(texts: list[str]) -> None:
 def measure(name: str, source: Path, texts: list[str], lex: Lexicon, repeat: int, jobs: int) -> dict[str, Any]:
     """One row of the throughput table."""
     chars = sum(len(t) for t in texts)
-    jw, jc = _timed(lambda: _jieba_all(texts), repeat)
-    p1w, p1c = _timed(lambda: build([source], lexicon=lex, jobs=1), repeat)
-    pnw, _ = _timed(lambda: build([source], lexicon=lex, jobs=jobs), repeat)
-    return {"corpus": name, "chars": chars, "jieba": chars / jw, "jieba_cpu": chars / jc,
-            "one": chars / p1w, "one_cpu": chars / p1c, "many": chars / pnw}
+    load = os.getloadavg()[0]
+    jw, jb, jc = _timed(lambda: _jieba_all(texts), repeat)
+    p1w, p1b, p1c = _timed(lambda: build([source], lexicon=lex, jobs=1), repeat)
+    pnw, pnb, _ = _timed(lambda: build([source], lexicon=lex, jobs=jobs), repeat)
+    return {"corpus": name, "chars": chars, "jieba": chars / jw, "jieba_cpu": chars / jc, "jieba_best": chars / jb,
+            "one": chars / p1w, "one_cpu": chars / p1c, "one_best": chars / p1b, "many": chars / pnw,
+            "many_best": chars / pnb, "load": (load + os.getloadavg()[0]) / 2}
 
 
 def memory_child(path: str, jobs: int) -> None:
@@ -164,6 +166,10 @@ def main(argv: list[str] | None = None) -> None:
         for r in rows:
             print(f"{r['corpus']:<28} {r['chars']:>9} {r['jieba']:>10.0f}/s {r['one']:>10.0f}/s "
                   f"{r['one'] / r['jieba']:>6.2f} {r['many']:>10.0f}/s {r['many'] / r['one']:>7.2f}x")
+        for r in rows:
+            print(f"  best run, {r['corpus']}: jieba {r['jieba_best']:.0f}/s, kg jobs=1 {r['one_best']:.0f}/s "
+                  f"(ratio {r['one_best'] / r['jieba_best']:.2f}), jobs={args.jobs} {r['many_best']:.0f}/s "
+                  f"(speed-up {r['many_best'] / r['one_best']:.2f}x); load average during the runs {r['load']:.1f}")
         print("  (characters per second, wall clock; one-process CPU-time figures: "
               + "; ".join(f"{r['corpus']}: jieba {r['jieba_cpu']:.0f}/s, kg {r['one_cpu']:.0f}/s, "
                           f"ratio {r['one_cpu'] / r['jieba_cpu']:.2f}" for r in rows) + ")")
