@@ -4,7 +4,7 @@
 //   $area   string         the street's, region's or community's name, or a node id
 //   $label  string = null  keep one label only: Project, Place, Community, Street, Organization ...
 // Example:
-//   kg query area_contents --param area=外海街道 --param label=Project
+//   kg query area_contents --param area=云塘街道 --param label=Project
 MATCH (a) WHERE (a:Street OR a:Region OR a:Community) AND (a.name = $area OR a.id = $area)
 MATCH path = (x)-[:LOCATED_IN*1..4]->(a)
 WHERE ($label IS NULL OR $label IN labels(x)) AND x <> a

@@ -5,7 +5,7 @@
 //   $min    int = 1        at least this many shared meetings
 //   $limit  int = 25       at most this many pairs
 // Example:
-//   kg query co_attendance --param name=聂加伟 --param min=2
+//   kg query co_attendance --param name=程远航 --param min=2
 MATCH (a:Official)-[:CHAIRED|ATTENDED]->(m:Meeting)<-[:CHAIRED|ATTENDED]-(b:Official)
 WHERE a <> b AND (($name IS NULL AND a.id < b.id) OR a.name = $name OR a.id = $name)
 WITH a, b, m ORDER BY m.date, m.name

@@ -3,7 +3,7 @@
 // Parameters:
 //   $community  string  the community's (社区/村) name or node id
 // Example:
-//   kg query community_profile --param community=仁美社区
+//   kg query community_profile --param community=翠竹社区
 MATCH (c:Community) WHERE c.name = $community OR c.id = $community
 MATCH (c)-[r]-(x)
 RETURN c.name AS community, type(r) AS relation,

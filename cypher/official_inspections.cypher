@@ -6,7 +6,7 @@
 //                          left out as soon as a bound is given
 //   $until  string = null  last ISO date to include
 // Example:
-//   kg query official_inspections --param name=聂加伟 --param since=2024-01-01 --param until=2024-06-30
+//   kg query official_inspections --param name=程远航 --param since=2024-01-01 --param until=2024-06-30
 MATCH (o)-[r:INSPECTED]->(t)
 WHERE (o:Official OR o:Organization) AND (o.name = $name OR o.id = $name)
   AND ($since IS NULL OR r.date >= $since) AND ($until IS NULL OR r.date <= $until)

@@ -5,7 +5,7 @@
 //   $target  string         the other end (name or node id), e.g. a meeting; either direction matches
 //   $type    string = null  one relationship type only (CHAIRED, ATTENDED, INSPECTED, ...)
 // Example:
-//   kg query relationship_evidence --param source=聂加伟 --param target=区委常委会会议
+//   kg query relationship_evidence --param source=程远航 --param target=区委常委会会议
 MATCH (a) WHERE a.name = $source OR a.id = $source
 MATCH (b) WHERE b.name = $target OR b.id = $target
 MATCH (a)-[r]-(b)

@@ -1,5 +1,5 @@
 // kg's Neo4j schema: one uniqueness constraint per label on `id` (kg's deterministic node key,
-// e.g. "Official:聂加伟", "Meeting:区委常委会会议@2022-12-30"), which also backs MERGE lookups;
+// e.g. "Official:程远航", "Meeting:区委常委会会议@2022-12-30"), which also backs MERGE lookups;
 // indexes on `name` for every label, on `date` for meetings and articles and on the `date` of the
 // event relationships (relationships are MERGEd from their end nodes: no index on their `key`).
 // Every statement is IF NOT EXISTS: running it again is harmless.

@@ -4,7 +4,7 @@
 //   $from  string  one official (name or node id)
 //   $to    string  the other official
 // Example:
-//   kg query shortest_path --param from=聂加伟 --param to=邓群标
+//   kg query shortest_path --param from=程远航 --param to=谭庆林
 MATCH (a:Official) WHERE a.name = $from OR a.id = $from
 MATCH (b:Official) WHERE (b.name = $to OR b.id = $to) AND a <> b
 MATCH p = shortestPath((a)-[:CHAIRED|ATTENDED|INSPECTED|LOCATED_IN|HOLDS_POST*..10]-(b))

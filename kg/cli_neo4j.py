@@ -84,7 +84,7 @@ def register_neo4j_commands(main: click.Group, handle_errors: Callable[[Any], An
     @main.command(epilog=CONNECTION_HELP)
     @click.argument("name", required=False)
     @click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE",
-                  help="A query parameter (repeatable), e.g. --param name=聂加伟")
+                  help="A query parameter (repeatable), e.g. --param name=程远航")
     @click.option("--json", "as_json", is_flag=True, help="Print the rows as JSON instead of a table.")
     @click.option("--list", "list_", is_flag=True, help="List the catalog queries and exit.")
     @click.option("--show", is_flag=True, help="Print the query's Cypher and header instead of running it.")
@@ -96,8 +96,8 @@ def register_neo4j_commands(main: click.Group, handle_errors: Callable[[Any], An
 
         \b
         kg query --list
-        kg query official_meetings --param name=聂加伟
-        kg query official_inspections -p name=聂加伟 -p since=2024-01-01 --json
+        kg query official_meetings --param name=程远航
+        kg query official_inspections -p name=程远航 -p since=2024-01-01 --json
         """
         from .neo4j_catalog import catalog, format_table, get_query
         from .neo4j_read import run_query

@@ -5,7 +5,7 @@ spaces; ``#`` starts a comment).  Users extend them without touching the package
 
 * ``Lexicon.load(extra_dirs=["my_lexicons/"])`` (CLI: ``kg build --lexicon my_lexicons/``) appends the
   entries of same-named files in those folders (e.g. ``my_lexicons/titles.txt`` with ``街道办主任``);
-* ``Lexicon.load(extra={"streets": ["外海街道"]})`` adds entries from Python.
+* ``Lexicon.load(extra={"streets": ["云塘街道"]})`` adds entries from Python.
 
 The extra lexicon ``streets.txt`` / ``communities.txt`` / ``places.txt`` / ``organizations.txt`` names
 known entities of a user's own district; they are recognised even where rules would miss them.
@@ -104,7 +104,7 @@ class Lexicon:
 
     @cached_property
     def regions_by_short(self) -> dict[str, str]:
-        """Gazetteer short forms (江门, 广东) → full names (江门市, 广东省)."""
+        """Gazetteer short forms (佛山, 广东) → full names (佛山市, 广东省)."""
         out = {}
         for full in self.words["regions"]:
             short = re.sub(r"(壮族|回族|维吾尔)?(自治区|特别行政区|省|市)$", "", full)

@@ -1,6 +1,6 @@
 """The small data model: articles, nodes, edges and the provenance that ties a fact to its sentence.
 
-Node keys are deterministic (``"Official:聂加伟"``, ``"Meeting:区委常委会会议@2022-12-30"``) so that
+Node keys are deterministic (``"Official:程远航"``, ``"Meeting:区委常委会会议@2022-12-30"``) so that
 the same entity found in two articles, two runs or two machines is one node, in networkx and in Neo4j.
 """
 

@@ -5,10 +5,10 @@ Each file starts with a ``//`` header::
     // Meetings an official chaired or attended, in date order.
     //
     // Parameters:
-    //   $name  string         the official's name, or a node id such as "Official:聂加伟"
+    //   $name  string         the official's name, or a node id such as "Official:程远航"
     //   $role  string = null  "CHAIRED" or "ATTENDED" to keep one kind only
     // Example:
-    //   kg query official_meetings --param name=聂加伟
+    //   kg query official_meetings --param name=程远航
 
 The first line is the one-line description (``kg query --list``); parameter lines give name, type
 (``string``, ``int``, ``float``, ``bool``) and, for optional ones, a default (``null`` for none).

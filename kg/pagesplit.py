@@ -1,13 +1,13 @@
 """Split an e-paper page dump into articles and repair what page layout does to text.
 
 A page is a sequence of paragraphs (non-blank lines).  An article starts at a headline: a short
-line without sentence punctuation that is followed by a byline (``江门日报讯(记者/…)``,
-``□文/图 江门日报记者 …``, ``本报讯``).  A short line right before a headline is the page's
+line without sentence punctuation that is followed by a byline (``临州日报讯(记者/…)``,
+``□文/图 临州日报记者 …``, ``本报讯``).  A short line right before a headline is the page's
 section (栏目).  Layout damage is repaired before splitting:
 
 * a paragraph cut in two by blank lines (``……联席会议`` / ``工作机制``) is joined again;
 * a paragraph printed twice in one article is kept once, and so is a sentence repeated verbatim;
-* a closing line that the layout pushed under the wrong article (``区领导曾立、曾国华参加检查工作。`` at
+* a closing line that the layout pushed under the wrong article (``区领导方志成、方友东参加检查工作。`` at
   the end of a groundbreaking report, when the inspection is the article above) goes back to the
   nearest article before it that reports such an activity.
 
@@ -23,10 +23,10 @@ from dataclasses import dataclass, field
 # sentence-final punctuation, optionally followed by closing quotes/brackets
 _TERMINAL = re.compile(r"[。！？!?…；;][”’」』）)]*$")
 _INNER_PUNCT = re.compile(r"[，,；;：:、]")
-#: A lead paragraph opening with a dateline-byline: 江门日报讯(记者/李雨溪 通讯员/朱苗茵) / 本报讯 记者 …
+#: A lead paragraph opening with a dateline-byline: 临州日报讯(记者/方若溪 通讯员/罗志刚) / 本报讯 记者 …
 LEAD_BYLINE = re.compile(r"^\s*(?:[\u4e00-\u9fff]{0,10}[日晚早]?报讯|本报讯|本台讯|新华社[^\s，,]{0,10}电)\s*"
                          r"(?:[（(]([^）)]{0,60})[）)])?")
-#: A byline on its own line: □文/图 江门日报记者 李雨溪 / 文/记者 张三 / 记者 张三 通讯员 李四
+#: A byline on its own line: □文/图 临州日报记者 方若溪 / 文/记者 张三 / 记者 张三 通讯员 李四
 BYLINE_LINE = re.compile(r"^\s*[□■◎●]?\s*(?:(?:文|图|文/图|文／图|图/文|图／文)\s*[/／:：]?\s*)?"
                          r"(?:[\u4e00-\u9fff]{0,8}(?:日报|晚报|报社|电视台|融媒体中心))?\s*"
                          r"(?:记者|通讯员|实习生)[\s/／:：]*[\u4e00-\u9fff·]{2,4}")

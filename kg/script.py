@@ -1,7 +1,7 @@
 """Traditional → simplified Chinese, one character for one character.
 
 Articles written in traditional characters (繁體) are converted to simplified when they are read,
-so that 聶加偉 and 聂加伟 are one node and the extractors' simplified lexicons and patterns apply.
+so that 程遠航 and 程远航 are one node and the extractors' simplified lexicons and patterns apply.
 
 The conversion uses OpenCC's ``t2s`` dictionaries (shipped by the pure-Python
 ``opencc-python-reimplemented``): phrases first, longest match from the left (``乾隆`` stays,
@@ -111,5 +111,5 @@ def simplify_if_traditional(text: str) -> tuple[str, bool]:
 
 
 def simplify_name(name: str) -> str:
-    """A name in simplified characters, character by character (for node keys: 聶加偉 → 聂加伟)."""
+    """A name in simplified characters, character by character (for node keys: 程遠航 → 程远航)."""
     return char_simplify(name)

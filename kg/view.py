@@ -1,7 +1,7 @@
 """The interactive HTML view of a knowledge graph: one self-contained, offline, hostile-text-safe page.
 
 >>> from kg.view import write_html
->>> write_html(graph, "out/graph.html", around="聂加伟", depth=2)   # doctest: +SKIP
+>>> write_html(graph, "out/graph.html", around="程远航", depth=2)   # doctest: +SKIP
 
 The page inlines vis-network (``kg/view_assets/``, see its README) and a small viewer script; it
 loads nothing from the network (a Content-Security-Policy says so to the browser, too).  Graph data

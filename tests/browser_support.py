@@ -65,23 +65,23 @@ def small_graph(*, hostile: bool = False) -> KnowledgeGraph:
     """Nine nodes from two articles; with ``hostile``, an article title and an evidence carry XSS payloads."""
     g = KnowledgeGraph()
     a1, a2 = "jh-2022-12-30-1", "jh-2023-01-05-2"
-    s1 = "区委书记聂加伟主持召开区委常委会会议。" if not hostile else XSS_EVIDENCE
-    s2 = "副区长邓群标出席会议。"
-    s3 = "聂加伟到外海街道东南新城花园项目调研。"
-    s4 = "东南新城花园项目位于江海区外海街道。"
+    s1 = "区委书记程远航主持召开区委常委会会议。" if not hostile else XSS_EVIDENCE
+    s2 = "副区长谭庆林出席会议。"
+    s3 = "程远航到云塘街道锦湖新城花园项目调研。"
+    s4 = "锦湖新城花园项目位于青岚区云塘街道。"
     t1 = "区委常委会召开会议" if not hostile else XSS_TITLE
-    for aid, title, date in ((a1, t1, "2022-12-30"), (a2, "聂加伟调研重点项目", "2023-01-05")):
-        g.add_node(Node("Article", aid, attrs=(("title", title), ("date", date), ("source", "江海新闻")),
+    for aid, title, date in ((a1, t1, "2022-12-30"), (a2, "程远航调研重点项目", "2023-01-05")):
+        g.add_node(Node("Article", aid, attrs=(("title", title), ("date", date), ("source", "青岚新闻")),
                         provenance=_prov(aid, title, date)))
-    off = Node("Official", "聂加伟", attrs=(("title", "区委书记"),), provenance=_prov(a1, s1, "2022-12-30"))
-    off2 = Node("Official", "聂加伟", attrs=(("title", "区委书记"),), provenance=_prov(a2, s3, "2023-01-05"))
-    deng = Node("Official", "邓群标", attrs=(("title", "副区长"),), provenance=_prov(a1, s2, "2022-12-30"))
+    off = Node("Official", "程远航", attrs=(("title", "区委书记"),), provenance=_prov(a1, s1, "2022-12-30"))
+    off2 = Node("Official", "程远航", attrs=(("title", "区委书记"),), provenance=_prov(a2, s3, "2023-01-05"))
+    deng = Node("Official", "谭庆林", attrs=(("title", "副区长"),), provenance=_prov(a1, s2, "2022-12-30"))
     meet = Node("Meeting", "区委常委会会议", "2022-12-30", attrs=(("date", "2022-12-30"),),
                 provenance=_prov(a1, s1, "2022-12-30"))
-    proj = Node("Project", "东南新城花园项目", provenance=_prov(a2, s3, "2023-01-05"))
-    street = Node("Street", "外海街道", provenance=_prov(a2, s4, "2023-01-05"))
-    region = Node("Region", "江海区", provenance=_prov(a2, s4, "2023-01-05"))
-    reporter = Node("Person", "李雨溪", attrs=(("title", "记者"),), provenance=_prov(a1, "记者 李雨溪", None))
+    proj = Node("Project", "锦湖新城花园项目", provenance=_prov(a2, s3, "2023-01-05"))
+    street = Node("Street", "云塘街道", provenance=_prov(a2, s4, "2023-01-05"))
+    region = Node("Region", "青岚区", provenance=_prov(a2, s4, "2023-01-05"))
+    reporter = Node("Person", "方若溪", attrs=(("title", "记者"),), provenance=_prov(a1, "记者 方若溪", None))
     for n in (off, off2, deng, meet, proj, street, region, reporter):
         g.add_node(n)
     edges = [
@@ -91,19 +91,19 @@ def small_graph(*, hostile: bool = False) -> KnowledgeGraph:
         Edge("INSPECTED", off.key, street.key, _prov(a2, s3, "2023-01-05", "inspect")),
         Edge("LOCATED_IN", proj.key, street.key, _prov(a2, s4, None, "located")),
         Edge("LOCATED_IN", street.key, region.key, _prov(a2, s4, None, "located")),
-        Edge("WROTE", reporter.key, "Article:" + a1, _prov(a1, "记者 李雨溪", None, "byline")),
+        Edge("WROTE", reporter.key, "Article:" + a1, _prov(a1, "记者 方若溪", None, "byline")),
         Edge("MENTIONED_IN", off.key, "Article:" + a1, _prov(a1, s1, "2022-12-30", "mention")),
         Edge("MENTIONED_IN", off.key, "Article:" + a2, _prov(a2, s3, "2023-01-05", "mention")),
         Edge("MENTIONED_IN", meet.key, "Article:" + a1, _prov(a1, s1, "2022-12-30", "mention")),
     ]
     for e in edges:
         g.add_edge(e)
-    g.nx.graph["title"] = "江海区新闻 (test corpus)"
+    g.nx.graph["title"] = "青岚区新闻 (test corpus)"
     return g
 
 
 _SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡"
-_GIVEN = "加伟群标立雨溪明华国建平志强海军文辉晓红丽芳敏静燕玲东南新城花园德胜利民安康乐"
+_GIVEN = "加伟群标立雨溪明华国建平志强海军文辉晓红丽芳敏静燕玲锦湖新城花园德胜利民安康乐"
 _TITLES = ["区委书记", "区长", "副区长", "区委副书记", "街道党工委书记", "镇长", "局长", "主任"]
 _MEETING = ["常委会会议", "工作会议", "座谈会", "推进会", "现场会", "专题会议", "动员大会", "培训班"]
 

@@ -44,7 +44,7 @@ def test_traditional_and_simplified_give_one_node(tmp_path: Path) -> None:
     (tmp_path / "simp.txt").write_text(SIMP_ARTICLE, encoding="utf-8")
     assert _graph(tmp_path / "trad.txt") == _graph(tmp_path / "simp.txt")
     both = kg.build([tmp_path / "trad.txt", tmp_path / "simp.txt"])
-    assert both.find("聂加伟") and not both.find("聶加偉")
+    assert both.find("程远航") and not both.find("程遠航")
 
 
 def test_record_formats_agree(tmp_path: Path) -> None:

@@ -41,15 +41,15 @@ def test_every_catalog_query_is_tested() -> None:
 
 
 def test_official_meetings(loaded: Neo4jSettings) -> None:
-    rows = ask(loaded, "official_meetings", name="聂加伟")
+    rows = ask(loaded, "official_meetings", name="程远航")
     assert cols(rows, "meeting", "role", "date", "article") == [
         ("区委常委会会议", "CHAIRED", "2024-03-01", "a1"),
         ("区委常委会会议", "CHAIRED", "2024-03-01", "a2"),
         ("项目推进会", "ATTENDED", "2024-03-05", "a2"),
         ("安全生产工作会议", "CHAIRED", "2024-04-10", "a3"),
     ]
-    assert rows[1]["evidence"] == "3月1日，聂加伟主持召开区委常委会会议。"
-    assert [r["meeting"] for r in ask(loaded, "official_meetings", name="Official:聂加伟", role="attended")] \
+    assert rows[1]["evidence"] == "3月1日，程远航主持召开区委常委会会议。"
+    assert [r["meeting"] for r in ask(loaded, "official_meetings", name="Official:程远航", role="attended")] \
         == ["项目推进会"]
     assert ask(loaded, "official_meetings", name="无名氏") == []
 
@@ -58,110 +58,110 @@ def test_meeting_attendees(loaded: Neo4jSettings) -> None:
     rows = ask(loaded, "meeting_attendees", meeting="项目推进会")
     assert cols(rows, "role", "name", "label", "date") == [
         ("CHAIRED", "李明", "Official", "2024-03-05"),
-        ("ATTENDED", "聂加伟", "Official", "2024-03-05"),
-        ("ATTENDED", "邓群标", "Official", "2024-03-05"),
+        ("ATTENDED", "程远航", "Official", "2024-03-05"),
+        ("ATTENDED", "谭庆林", "Official", "2024-03-05"),
         ("ATTENDED", "青川区委组织部", "Organization", "2024-03-05"),
     ]
     first = ask(loaded, "meeting_attendees", meeting="区委常委会会议")[0]
-    assert (first["name"], first["title"], first["articles"]) == ("聂加伟", "区委书记", ["a1", "a2"])
+    assert (first["name"], first["title"], first["articles"]) == ("程远航", "区委书记", ["a1", "a2"])
 
 
 def test_official_inspections(loaded: Neo4jSettings) -> None:
-    rows = ask(loaded, "official_inspections", name="聂加伟")
+    rows = ask(loaded, "official_inspections", name="程远航")
     assert cols(rows, "date", "target", "label") == [
-        ("2024-03-05", "东南新城花园项目", "Project"),
-        ("2024-04-10", "仁美社区", "Community"),
-        (None, "优巨新材总部项目", "Project"),  # undated: last, and only without a range
+        ("2024-03-05", "锦湖新城花园项目", "Project"),
+        ("2024-04-10", "翠竹社区", "Community"),
+        (None, "鸿拓新材总部项目", "Project"),  # undated: last, and only without a range
     ]
-    march = ask(loaded, "official_inspections", name="聂加伟", since="2024-03-01", until="2024-03-31")
-    assert cols(march, "target", "evidence") == [("东南新城花园项目", "聂加伟来到东南新城花园项目检查。")]
-    assert [r["target"] for r in ask(loaded, "official_inspections", name="聂加伟", since="2024-04-01")] \
-        == ["仁美社区"]
+    march = ask(loaded, "official_inspections", name="程远航", since="2024-03-01", until="2024-03-31")
+    assert cols(march, "target", "evidence") == [("锦湖新城花园项目", "程远航来到锦湖新城花园项目检查。")]
+    assert [r["target"] for r in ask(loaded, "official_inspections", name="程远航", since="2024-04-01")] \
+        == ["翠竹社区"]
 
 
 def test_area_contents(loaded: Neo4jSettings) -> None:
-    rows = ask(loaded, "area_contents", area="外海街道")
+    rows = ask(loaded, "area_contents", area="云塘街道")
     assert cols(rows, "label", "name", "hops", "within") == [
-        ("Community", "仁美社区", 1, "外海街道"),
-        ("Project", "东南新城花园项目", 1, "外海街道"),
-        ("Project", "优巨新材总部项目", 2, "仁美社区"),
+        ("Community", "翠竹社区", 1, "云塘街道"),
+        ("Project", "锦湖新城花园项目", 1, "云塘街道"),
+        ("Project", "鸿拓新材总部项目", 2, "翠竹社区"),
     ]
     region = ask(loaded, "area_contents", area="青川区")
     assert cols(region, "label", "name", "hops") == [
-        ("Community", "仁美社区", 2), ("Place", "中环广场", 1), ("Project", "东南新城花园项目", 2),
-        ("Project", "优巨新材总部项目", 3), ("Street", "外海街道", 1),
+        ("Community", "翠竹社区", 2), ("Place", "星河广场", 1), ("Project", "锦湖新城花园项目", 2),
+        ("Project", "鸿拓新材总部项目", 3), ("Street", "云塘街道", 1),
     ]
     assert [r["name"] for r in ask(loaded, "area_contents", area="青川区", label="Project")] \
-        == ["东南新城花园项目", "优巨新材总部项目"]
+        == ["锦湖新城花园项目", "鸿拓新材总部项目"]
 
 
 def test_co_attendance(loaded: Neo4jSettings) -> None:
     rows = ask(loaded, "co_attendance")
     assert cols(rows, "official", "other", "meetings") == [
-        ("聂加伟", "邓群标", 3), ("李明", "聂加伟", 2), ("李明", "邓群标", 2),
-        ("曾立", "聂加伟", 1), ("曾立", "邓群标", 1),
+        ("程远航", "谭庆林", 3), ("李明", "程远航", 2), ("李明", "谭庆林", 2),
+        ("方志成", "程远航", 1), ("方志成", "谭庆林", 1),
     ]
     assert rows[0]["examples"] == ["区委常委会会议", "项目推进会", "安全生产工作会议"]
-    mine = ask(loaded, "co_attendance", name="聂加伟", min=2)
-    assert cols(mine, "official", "other", "meetings") == [("聂加伟", "邓群标", 3), ("聂加伟", "李明", 2)]
+    mine = ask(loaded, "co_attendance", name="程远航", min=2)
+    assert cols(mine, "official", "other", "meetings") == [("程远航", "谭庆林", 3), ("程远航", "李明", 2)]
     assert len(ask(loaded, "co_attendance", limit=1)) == 1
 
 
 def test_most_active_officials(loaded: Neo4jSettings) -> None:
     rows = ask(loaded, "most_active_officials")
     assert cols(rows, "official", "total", "chaired", "attended", "inspected", "articles") == [
-        ("聂加伟", 6, 2, 1, 3, 3), ("邓群标", 4, 0, 3, 1, 3),
-        ("李明", 2, 1, 1, 0, 2), ("曾立", 1, 0, 1, 0, 1),
+        ("程远航", 6, 2, 1, 3, 3), ("谭庆林", 4, 0, 3, 1, 3),
+        ("李明", 2, 1, 1, 0, 2), ("方志成", 1, 0, 1, 0, 1),
     ]
     march = ask(loaded, "most_active_officials", since="2024-03-01", until="2024-03-31", limit=3)
     assert cols(march, "official", "total", "chaired", "attended", "inspected") == [
-        ("聂加伟", 3, 1, 1, 1), ("邓群标", 3, 0, 2, 1), ("曾立", 1, 0, 1, 0),
+        ("程远航", 3, 1, 1, 1), ("谭庆林", 3, 0, 2, 1), ("方志成", 1, 0, 1, 0),
     ]
 
 
 def test_relationship_evidence(loaded: Neo4jSettings) -> None:
-    rows = ask(loaded, "relationship_evidence", source="聂加伟", target="区委常委会会议")
+    rows = ask(loaded, "relationship_evidence", source="程远航", target="区委常委会会议")
     assert cols(rows, "type", "source", "target", "date", "article", "rule", "evidence") == [
-        ("CHAIRED", "聂加伟", "区委常委会会议", "2024-03-01", "a1", "chaired-rule",
-         "区委书记聂加伟主持召开区委常委会会议。"),
-        ("CHAIRED", "聂加伟", "区委常委会会议", "2024-03-01", "a2", "chaired-rule",
-         "3月1日，聂加伟主持召开区委常委会会议。"),
+        ("CHAIRED", "程远航", "区委常委会会议", "2024-03-01", "a1", "chaired-rule",
+         "区委书记程远航主持召开区委常委会会议。"),
+        ("CHAIRED", "程远航", "区委常委会会议", "2024-03-01", "a2", "chaired-rule",
+         "3月1日，程远航主持召开区委常委会会议。"),
     ]
     # either direction, and one type only
-    back = ask(loaded, "relationship_evidence", source="区委常委会会议", target="聂加伟", type="chaired")
+    back = ask(loaded, "relationship_evidence", source="区委常委会会议", target="程远航", type="chaired")
     assert len(back) == 2
-    assert ask(loaded, "relationship_evidence", source="聂加伟", target="区委常委会会议",
+    assert ask(loaded, "relationship_evidence", source="程远航", target="区委常委会会议",
                type="ATTENDED") == []
 
 
 def test_shortest_path(loaded: Neo4jSettings) -> None:
-    rows = ask(loaded, "shortest_path", **{"from": "曾立", "to": "邓群标"})
-    assert cols(rows, "hops", "route") == [(2, "曾立 -ATTENDED-> 区委常委会会议 <-ATTENDED- 邓群标")]
-    far = ask(loaded, "shortest_path", **{"from": "曾立", "to": "李明"})
-    assert far[0]["hops"] == 4 and far[0]["route"].startswith("曾立 -ATTENDED-> 区委常委会会议 <-")
-    assert far[0]["ids"][0] == "Official:曾立" and far[0]["ids"][-1] == "Official:李明"
+    rows = ask(loaded, "shortest_path", **{"from": "方志成", "to": "谭庆林"})
+    assert cols(rows, "hops", "route") == [(2, "方志成 -ATTENDED-> 区委常委会会议 <-ATTENDED- 谭庆林")]
+    far = ask(loaded, "shortest_path", **{"from": "方志成", "to": "李明"})
+    assert far[0]["hops"] == 4 and far[0]["route"].startswith("方志成 -ATTENDED-> 区委常委会会议 <-")
+    assert far[0]["ids"][0] == "Official:方志成" and far[0]["ids"][-1] == "Official:李明"
     assert not any("Article" in i for i in far[0]["ids"])
 
 
 def test_community_profile(loaded: Neo4jSettings) -> None:
-    rows = ask(loaded, "community_profile", community="仁美社区")
+    rows = ask(loaded, "community_profile", community="翠竹社区")
     assert cols(rows, "relation", "direction", "label", "other", "date") == [
-        ("INSPECTED", "in", "Official", "聂加伟", "2024-04-10"),
-        ("LOCATED_IN", "in", "Project", "优巨新材总部项目", "2024-03-01"),
-        ("LOCATED_IN", "out", "Street", "外海街道", "2024-04-10"),
+        ("INSPECTED", "in", "Official", "程远航", "2024-04-10"),
+        ("LOCATED_IN", "in", "Project", "鸿拓新材总部项目", "2024-03-01"),
+        ("LOCATED_IN", "out", "Street", "云塘街道", "2024-04-10"),
         ("MENTIONED_IN", "out", "Article", "a3", "2024-04-10"),
     ]
-    assert rows[0]["evidence"] == "聂加伟深入仁美社区调研。"
+    assert rows[0]["evidence"] == "程远航深入翠竹社区调研。"
 
 
 def test_official_timeline(loaded: Neo4jSettings) -> None:
-    rows = ask(loaded, "official_timeline", name="聂加伟")
+    rows = ask(loaded, "official_timeline", name="程远航")
     assert cols(rows, "date", "event", "what") == [
         ("2024-03-01", "CHAIRED", "区委常委会会议"), ("2024-03-01", "CHAIRED", "区委常委会会议"),
         ("2024-03-01", "HOLDS_POST", "区委书记"),
-        ("2024-03-05", "ATTENDED", "项目推进会"), ("2024-03-05", "INSPECTED", "东南新城花园项目"),
-        ("2024-04-10", "CHAIRED", "安全生产工作会议"), ("2024-04-10", "INSPECTED", "仁美社区"),
-        (None, "INSPECTED", "优巨新材总部项目"),
+        ("2024-03-05", "ATTENDED", "项目推进会"), ("2024-03-05", "INSPECTED", "锦湖新城花园项目"),
+        ("2024-04-10", "CHAIRED", "安全生产工作会议"), ("2024-04-10", "INSPECTED", "翠竹社区"),
+        (None, "INSPECTED", "鸿拓新材总部项目"),
     ]
 
 
@@ -170,9 +170,9 @@ def test_post_holders(loaded: Neo4jSettings) -> None:
     assert cols(before, "official", "last_seen") == [("李明", "2023-06-01")]
     then = ask(loaded, "post_holders", post="区委书记", date="2024-03-06")
     assert cols(then, "official", "first_seen", "last_seen") == [
-        ("聂加伟", "2024-03-01", "2024-03-01"), ("李明", "2023-06-01", "2023-06-01")]
+        ("程远航", "2024-03-01", "2024-03-01"), ("李明", "2023-06-01", "2023-06-01")]
     anytime = ask(loaded, "post_holders", post="区委书记")
-    assert anytime[0]["official"] == "聂加伟" and anytime[0]["last_seen"] == "2024-04-10"
+    assert anytime[0]["official"] == "程远航" and anytime[0]["last_seen"] == "2024-04-10"
     assert sorted(anytime[0]["sources"]) == ["HOLDS_POST", "title"]
 
 
@@ -205,5 +205,5 @@ def test_bind_converts_and_checks() -> None:
 def test_split_statements_and_table() -> None:
     assert split_statements("// c\nCREATE INDEX a;\nCREATE INDEX b;\n") == \
         ["CREATE INDEX a", "CREATE INDEX b"]
-    table = format_table(["name", "n"], [{"name": "聂加伟", "n": 3}, {"name": "ab", "n": None}])
-    assert table.splitlines() == ["name    n", "------  -", "聂加伟  3", "ab"]
+    table = format_table(["name", "n"], [{"name": "程远航", "n": 3}, {"name": "ab", "n": None}])
+    assert table.splitlines() == ["name    n", "------  -", "程远航  3", "ab"]

@@ -49,15 +49,15 @@ def test_load_and_query(neo4j_settings: Neo4jSettings, tmp_path: Path) -> None:
     again = runner.invoke(main, ["load", str(first), "--uri", neo4j_settings.uri, "--batch-size", "5"])
     assert "(0 new), 47 relationships (0 new)" in again.output
 
-    table = runner.invoke(main, ["query", "official_meetings", "--param", "name=聂加伟"], env=env)
+    table = runner.invoke(main, ["query", "official_meetings", "--param", "name=程远航"], env=env)
     assert table.exit_code == 0, table.output
     out = table.output.splitlines()
     assert out[0].split() == ["meeting", "role", "date", "article", "evidence", "id"]
     assert out[2].split()[:4] == ["区委常委会会议", "CHAIRED", "2024-03-01", "a1"]
     assert out[-1] == "(5 rows)"
 
-    as_json = runner.invoke(main, ["query", "official_inspections", "-p", "name=聂加伟",
+    as_json = runner.invoke(main, ["query", "official_inspections", "-p", "name=程远航",
                                    "-p", "since=2024-03-01", "--json", "--uri", neo4j_settings.uri])
-    params = {"name": "聂加伟", "since": "2024-03-01"}
+    params = {"name": "程远航", "since": "2024-03-01"}
     assert json.loads(as_json.output) == run_query("official_inspections", params, neo4j_settings)[1]
-    assert [r["target"] for r in json.loads(as_json.output)] == ["东南新城花园项目", "仁美社区"]
+    assert [r["target"] for r in json.loads(as_json.output)] == ["锦湖新城花园项目", "翠竹社区"]

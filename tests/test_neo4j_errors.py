@@ -38,7 +38,7 @@ def test_right_password_loads_and_queries(neo4j_auth_uri: str) -> None:
     settings = Neo4jSettings(uri=neo4j_auth_uri, password=AUTH_TEST_PASSWORD)
     stats = load_graph(sample_graph(), settings)
     assert stats.relationships == 47
-    rows = run_query("official_meetings", {"name": "曾立"}, settings)[1]
+    rows = run_query("official_meetings", {"name": "方志成"}, settings)[1]
     assert [r["meeting"] for r in rows] == ["区委常委会会议"]
 
 

@@ -101,9 +101,9 @@ def test_second_corpus_merges_like_knowledge_graph_merge(neo4j_settings: Neo4jSe
     driver = connect(neo4j_settings)
     try:
         stored = read_subgraph(driver)
-        nie = stored.node("聂加伟")
+        nie = stored.node("程远航")
         assert nie["articles"] == ["a1", "a2", "a3", "a5"] and nie["mentions"] == 3 + 2
-        holds = [e for e in stored.edges("HOLDS_POST") if e["source"] == "Official:聂加伟"]
+        holds = [e for e in stored.edges("HOLDS_POST") if e["source"] == "Official:程远航"]
         assert len(holds) == 1
         assert (holds[0]["first_seen"], holds[0]["last_seen"], holds[0]["articles"]) == \
             ("2024-03-01", "2024-05-20", ["a1", "a5"])
@@ -124,19 +124,19 @@ def test_read_subgraph_round_trip(neo4j_settings: Neo4jSettings) -> None:
     try:
         load_graph(g, driver)
         assert read_subgraph(driver).to_dict() == g.to_dict()
-        around = read_subgraph(driver, around="仁美社区")
-        assert sorted(around.nx.nodes) == ["Article:a3", "Community:仁美社区", "Official:聂加伟",
-                                           "Project:优巨新材总部项目", "Street:外海街道"]
-        assert around.nx.nodes["Official:聂加伟"] == g.nx.nodes["Official:聂加伟"]
-        two = read_subgraph(driver, around="Community:仁美社区", depth=2)
-        assert "Region:青川区" in two.nx and "Project:东南新城花园项目" in two.nx
+        around = read_subgraph(driver, around="翠竹社区")
+        assert sorted(around.nx.nodes) == ["Article:a3", "Community:翠竹社区", "Official:程远航",
+                                           "Project:鸿拓新材总部项目", "Street:云塘街道"]
+        assert around.nx.nodes["Official:程远航"] == g.nx.nodes["Official:程远航"]
+        two = read_subgraph(driver, around="Community:翠竹社区", depth=2)
+        assert "Region:青川区" in two.nx and "Project:锦湖新城花园项目" in two.nx
         # relationships alone bring their end nodes, with all their properties
         chaired = read_subgraph(driver, "MATCH (:Official)-[r:CHAIRED]->(m) WHERE m.date < $d RETURN r",
                                 {"d": "2024-04-01"})
         assert sorted(chaired.nx.edges(keys=True)) == [
             ("Official:李明", "Meeting:项目推进会@2024-03-05", "CHAIRED|a2"),
-            ("Official:聂加伟", "Meeting:区委常委会会议@2024-03-01", "CHAIRED|a1"),
-            ("Official:聂加伟", "Meeting:区委常委会会议@2024-03-01", "CHAIRED|a2")]
+            ("Official:程远航", "Meeting:区委常委会会议@2024-03-01", "CHAIRED|a1"),
+            ("Official:程远航", "Meeting:区委常委会会议@2024-03-01", "CHAIRED|a2")]
         assert chaired.node("李明")["title"] == "区长"
         with pytest.raises(KgError, match="no node named"):
             read_subgraph(driver, around="无名氏")

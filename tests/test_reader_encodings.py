@@ -52,7 +52,7 @@ def test_traditional_text_is_read_as_simplified(tmp_path: Path, encoding: str) -
     f.write_bytes(TRAD_ARTICLE.encode(encoding))
     [art], _ = _read(f)
     assert art.text == SIMP_ARTICLE.strip()
-    assert "聂加伟" in art.text and "聶加偉" not in art.text
+    assert "程远航" in art.text and "程遠航" not in art.text
     assert art.title == "青川区召开安全生产工作会议"
 
 
@@ -60,33 +60,33 @@ def test_traditional_is_kept_on_request(tmp_path: Path) -> None:
     f = tmp_path / "trad.txt"
     f.write_bytes(TRAD_ARTICLE.encode("big5"))
     [art], _ = _read(f, simplify=False)
-    assert "聶加偉" in art.text
+    assert "程遠航" in art.text
 
 
 def test_short_big5_text_is_detected(tmp_path: Path) -> None:
     f = tmp_path / "short.txt"
-    f.write_bytes("區委書記聶加偉主持會議。".encode("big5"))
+    f.write_bytes("區委書記程遠航主持會議。".encode("big5"))
     [art], _ = _read(f)
-    assert art.text == "区委书记聂加伟主持会议。"
+    assert art.text == "区委书记程远航主持会议。"
 
 
 def test_conversion_keeps_length_and_offsets() -> None:
     assert len(to_simplified(TRAD_ARTICLE)) == len(TRAD_ARTICLE)
     assert to_simplified("乾隆年間頭髮乾燥") == "乾隆年间头发干燥"  # phrases: 乾隆 stays, 乾燥 → 干燥
-    assert simplify_name("聶加偉") == "聂加伟"
+    assert simplify_name("程遠航") == "程远航"
 
 
 def test_simplified_text_is_not_touched() -> None:
     text = "乾县县委书记於某某到乾安县调研。"  # 乾 and the surname 於 are correct in simplified text
     assert not looks_traditional(text)
     assert simplify_if_traditional(text) == (text, False)
-    assert simplify_if_traditional("區委書記聶加偉")[1]
+    assert simplify_if_traditional("區委書記程遠航")[1]
 
 
 def test_records_in_traditional_are_converted() -> None:
     report = Report()
-    [art] = read([{"text": "區委書記聶加偉主持會議。", "title": "聶加偉主持會議"}], report=report)
-    assert art.text == "区委书记聂加伟主持会议。" and art.title == "聂加伟主持会议"
+    [art] = read([{"text": "區委書記程遠航主持會議。", "title": "程遠航主持會議"}], report=report)
+    assert art.text == "区委书记程远航主持会议。" and art.title == "程远航主持会议"
 
 
 def test_forced_encoding(tmp_path: Path) -> None:

@@ -64,13 +64,13 @@ def test_date_from_a_publication_line_only() -> None:
 
 
 def test_traditional_page_is_converted(tmp_path: Path) -> None:
-    body = ["2023年2月1日，區委書記聶加偉主持召開安全生產工作會議，部署節後復工復產安全工作，"
+    body = ["2023年2月1日，區委書記程遠航主持召開安全生產工作會議，部署節後復工復產安全工作，"
             "要求各部門壓實責任，確保全區安全形勢持續穩定。"]
     f = tmp_path / "trad.html"
-    page = gov_page("big5", body=body).replace(TITLE, "聶加偉主持召開會議")
+    page = gov_page("big5", body=body).replace(TITLE, "程遠航主持召開會議")
     f.write_bytes(page.encode("big5", "xmlcharrefreplace"))
     art = _one(f)
-    assert "聂加伟" in art.text and art.title == "聂加伟主持召开会议"
+    assert "程远航" in art.text and art.title == "程远航主持召开会议"
 
 
 @pytest.mark.parametrize("content,code", [

@@ -68,28 +68,28 @@ def test_payload_counts_and_styles() -> None:
     g = small_graph()
     data = payload(render_html(g))
     assert len(data["nodes"]) == g.nx.number_of_nodes() and len(data["edges"]) == g.nx.number_of_edges()
-    assert data["meta"]["title"] == "江海区新闻 (test corpus)"
+    assert data["meta"]["title"] == "青岚区新闻 (test corpus)"
     assert data["meta"]["dates"] == ["2022-12-30", "2023-01-05"]
     assert {lab["name"] for lab in data["labels"]} == {"Official", "Person", "Meeting", "Project", "Street",
                                                        "Region", "Article"}
-    nie = next(n for n in data["nodes"] if n["name"] == "聂加伟")
+    nie = next(n for n in data["nodes"] if n["name"] == "程远航")
     assert nie["title"] == "区委书记" and nie["mentions"] == 2 and nie["span"] == ["2022-12-30", "2023-01-05"]
     chaired = next(e for e in data["edges"] if e["type"] == "CHAIRED")
-    assert chaired["evidence"].startswith("区委书记聂加伟主持") and chaired["date"] == "2022-12-30"
-    assert data["articles"]["jh-2023-01-05-2"]["title"] == "聂加伟调研重点项目"
+    assert chaired["evidence"].startswith("区委书记程远航主持") and chaired["date"] == "2022-12-30"
+    assert data["articles"]["jh-2023-01-05-2"]["title"] == "程远航调研重点项目"
 
 
 def test_focus_filters() -> None:
     g = small_graph()
-    view, focus = select(g, around="聂加伟", depth=1)
+    view, focus = select(g, around="程远航", depth=1)
     names = {d["name"] for _, d in view.nx.nodes(data=True)}
-    assert names == {"聂加伟", "区委常委会会议", "东南新城花园项目", "外海街道"}
-    assert focus == ["around 聂加伟 (depth 1)"]
-    view, _ = select(g, around="聂加伟", depth=2)
-    assert "江海区" in {d["name"] for _, d in view.nx.nodes(data=True)}
+    assert names == {"程远航", "区委常委会会议", "锦湖新城花园项目", "云塘街道"}
+    assert focus == ["around 程远航 (depth 1)"]
+    view, _ = select(g, around="程远航", depth=2)
+    assert "青岚区" in {d["name"] for _, d in view.nx.nodes(data=True)}
     view, _ = select(g, types=["CHAIRED,ATTENDED"])
     assert {d["type"] for *_, d in view.nx.edges(data=True)} == {"CHAIRED", "ATTENDED"}
-    assert {d["name"] for _, d in view.nx.nodes(data=True)} == {"聂加伟", "邓群标", "区委常委会会议"}
+    assert {d["name"] for _, d in view.nx.nodes(data=True)} == {"程远航", "谭庆林", "区委常委会会议"}
     view, _ = select(g, labels=["Official", "Meeting"])
     assert {d["label"] for _, d in view.nx.nodes(data=True)} == {"Official", "Meeting"}
     view, _ = select(g, since="2023-01-01")
@@ -98,7 +98,7 @@ def test_focus_filters() -> None:
     view, _ = select(g, until="2022-12-31")
     assert all(d["date"] <= "2022-12-31" for *_, d in view.nx.edges(data=True))
     view, _ = select(g, min_mentions=2)
-    assert {d["name"] for _, d in view.nx.nodes(data=True)} == {"聂加伟"}
+    assert {d["name"] for _, d in view.nx.nodes(data=True)} == {"程远航"}
     assert g.nx.number_of_nodes() == 9  # the input is untouched
 
 
@@ -157,12 +157,12 @@ def test_output_is_deterministic(tmp_path: Path) -> None:
 def test_cli_view(tmp_path: Path) -> None:
     src = tmp_path / "graph.json"
     small_graph().to_json(src)
-    r = CliRunner().invoke(main, ["view", str(src), "--around", "聂加伟", "--depth", "1", "--out",
+    r = CliRunner().invoke(main, ["view", str(src), "--around", "程远航", "--depth", "1", "--out",
                                   str(tmp_path / "nie.html")])
     assert r.exit_code == 0, r.output
     data = payload((tmp_path / "nie.html").read_text(encoding="utf-8"))
-    assert data["meta"]["focus"] == ["around 聂加伟 (depth 1)"] and len(data["nodes"]) == 4
-    assert data["nodes"][data["meta"]["center"]]["name"] == "聂加伟"
+    assert data["meta"]["focus"] == ["around 程远航 (depth 1)"] and len(data["nodes"]) == 4
+    assert data["nodes"][data["meta"]["center"]]["name"] == "程远航"
     r = CliRunner().invoke(main, ["view", str(src)])
     assert r.exit_code == 0 and (tmp_path / "graph.html").exists()
     r = CliRunner().invoke(main, ["view", str(src), "--label", "Nope", "--out", str(tmp_path / "x.html")])

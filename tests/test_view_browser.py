@@ -56,7 +56,7 @@ def test_small_graph_renders_offline(browser_ctx: Any, artifacts: Path, tmp_path
     g = small_graph()
     page, log = open_page(browser_ctx, write_html(g, tmp_path / "small.html"))
     assert drawn(page) == (g.nx.number_of_nodes(), g.nx.number_of_edges()) == (9, 10)
-    assert page.inner_text("#kg-title") == "江海区新闻 (test corpus)"
+    assert page.inner_text("#kg-title") == "青岚区新闻 (test corpus)"
     sub = page.inner_text("#kg-subtitle")
     assert "9 nodes" in sub and "10 edges" in sub and "2022-12-30 – 2023-01-05" in sub
     assert page.locator("#kg-legend-labels li").count() == 7
@@ -69,29 +69,29 @@ def test_small_graph_renders_offline(browser_ctx: Any, artifacts: Path, tmp_path
 def test_hover_and_click_an_edge_show_its_evidence(browser_ctx: Any, artifacts: Path, tmp_path: Path) -> None:
     page, log = open_page(browser_ctx, write_html(small_graph(), tmp_path / "small.html"))
     tip = hover(page, "edge", edge_index(page, "INSPECTED"))
-    assert "INSPECTED" in tip and "聂加伟到外海街道东南新城花园项目调研。" in tip and "2023-01-05" in tip
-    assert "聂加伟调研重点项目" in tip  # the article's title
+    assert "INSPECTED" in tip and "程远航到云塘街道锦湖新城花园项目调研。" in tip and "2023-01-05" in tip
+    assert "程远航调研重点项目" in tip  # the article's title
     page.screenshot(path=str(artifacts / "view_edge_tooltip.png"))
     x, y = screen_point(page, "edge", edge_index(page, "CHAIRED"))
     page.mouse.click(x, y)
     page.wait_for_selector("#kg-details:not([hidden])")
     details = page.inner_text("#kg-details")
-    assert "CHAIRED" in details and "区委书记聂加伟主持召开区委常委会会议。" in details and "chair" in details
-    tip = hover(page, "node", node_index(page, "聂加伟"))
-    assert "聂加伟" in tip and "Official" in tip and "区委书记" in tip and "2 articles" in tip
+    assert "CHAIRED" in details and "区委书记程远航主持召开区委常委会会议。" in details and "chair" in details
+    tip = hover(page, "node", node_index(page, "程远航"))
+    assert "程远航" in tip and "Official" in tip and "区委书记" in tip and "2 articles" in tip
     assert_clean(log)
 
 
 def test_search_box_focuses_a_node(browser_ctx: Any, tmp_path: Path) -> None:
     page, log = open_page(browser_ctx, write_html(small_graph(), tmp_path / "small.html"))
     page.click("#kg-search")
-    page.keyboard.type("邓群")
+    page.keyboard.type("谭庆")
     page.wait_for_selector("#kg-suggestions li")
-    assert page.inner_text("#kg-suggestions li >> nth=0").startswith("邓群标")
+    assert page.inner_text("#kg-suggestions li >> nth=0").startswith("谭庆林")
     page.keyboard.press("Enter")
-    target = node_index(page, "邓群标")
+    target = node_index(page, "谭庆林")
     assert page.evaluate("kgView.network.getSelectedNodes()") == [target]
-    assert "邓群标" in page.inner_text("#kg-details") and "副区长" in page.inner_text("#kg-details")
+    assert "谭庆林" in page.inner_text("#kg-details") and "副区长" in page.inner_text("#kg-details")
     page.wait_for_timeout(600)  # the focus animation
     center = page.evaluate("kgView.network.getViewPosition()")
     pos = page.evaluate("(i) => kgView.network.getPositions([i])[i]", target)
@@ -113,7 +113,7 @@ def test_label_and_type_filters_in_the_page(browser_ctx: Any, tmp_path: Path) ->
 
 def test_hostile_text_is_shown_never_run(browser_ctx: Any, artifacts: Path, tmp_path: Path) -> None:
     g = small_graph(hostile=True)
-    g.nx.graph["title"] = '<img src=x onerror="window.__pwned=4">江海区'
+    g.nx.graph["title"] = '<img src=x onerror="window.__pwned=4">青岚区'
     page, log = open_page(browser_ctx, write_html(g, tmp_path / "hostile.html"))
     assert drawn(page) == (9, 10)
     tip = hover(page, "edge", edge_index(page, "CHAIRED"))
@@ -124,11 +124,11 @@ def test_hostile_text_is_shown_never_run(browser_ctx: Any, artifacts: Path, tmp_
     details = page.inner_text("#kg-details")
     assert XSS_TITLE in details
     assert page.locator("#kg-details img, #kg-details script").count() == 0
-    assert page.inner_text("#kg-title") == '<img src=x onerror="window.__pwned=4">江海区'
+    assert page.inner_text("#kg-title") == '<img src=x onerror="window.__pwned=4">青岚区'
     page.screenshot(path=str(artifacts / "view_hostile.png"))
     page.wait_for_timeout(300)
     assert page.evaluate("window.__pwned") is None
-    assert page.title() == '<img src=x onerror="window.__pwned=4">江海区'
+    assert page.title() == '<img src=x onerror="window.__pwned=4">青岚区'
     assert XSS_EVIDENCE in page.evaluate("kgView.data.edges.map(e => e.evidence)")
     assert_clean(log)
 
@@ -149,10 +149,10 @@ def test_csp_blocks_injected_markup_even_if_some_got_in(browser_ctx: Any, tmp_pa
 
 def test_focused_view(browser_ctx: Any, tmp_path: Path) -> None:
     g = small_graph()
-    view, _ = select(g, around="聂加伟", depth=1)
-    page, log = open_page(browser_ctx, write_html(g, tmp_path / "nie.html", around="聂加伟", depth=1))
+    view, _ = select(g, around="程远航", depth=1)
+    page, log = open_page(browser_ctx, write_html(g, tmp_path / "nie.html", around="程远航", depth=1))
     assert drawn(page) == (view.nx.number_of_nodes(), view.nx.number_of_edges())
-    assert "around 聂加伟 (depth 1)" in page.inner_text("#kg-subtitle")
+    assert "around 程远航 (depth 1)" in page.inner_text("#kg-subtitle")
     assert_clean(log)
 
 

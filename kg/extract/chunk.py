@@ -1,9 +1,9 @@
 """Find where a name begins, given where its suffix is: the shared core of the suffix extractors.
 
-A name such as ``东南新城花园项目`` or ``恩平市委组织部`` ends in a lexicon suffix (``项目``, ``组织部``).
+A name such as ``锦湖新城花园项目`` or ``梅川市委组织部`` ends in a lexicon suffix (``项目``, ``组织部``).
 Its left edge is found by walking back over jieba tokens until a boundary: punctuation, a number or
 date, a governing verb or function word (``召开``, ``在``, ``的`` …), or, for sites, a region name
-(``江海区`` + ``中环广场``: the region is a separate entity that the site lies in).
+(``青岚区`` + ``星河广场``: the region is a separate entity that the site lies in).
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ class Span:
 
 
 def is_region_token(word: str, lexicon_regions: dict[str, str]) -> bool:
-    """A token that names a region by its full form (江海区, 恩平市), not a bare short form (珠海)."""
+    """A token that names a region by its full form (青岚区, 梅川市), not a bare short form (珠海)."""
     if word in lexicon_regions.values():
         return True
     return len(word) >= 3 and bool(REGION_END.search(word)) and not _NOT_REGION.match(word) \

@@ -16,7 +16,7 @@ from .doc import Doc, Mention, Sentence, word_tags
 
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 _REGION_CHARS = ("区", "市", "县", "省", "州", "旗")
-#: words that may follow a suffix that does not end a jieba token: 东南村 + 党委, 外海街道 + 党工委
+#: words that may follow a suffix that does not end a jieba token: 东南村 + 党委, 云塘街道 + 党工委
 _CONTINUATIONS = re.compile(r"^(?:党委|党工委|党组|党支部|党总支|两委|委员会|村委|居委|人民政府|政府|办事处|"
                             r"党群服务中心|卫生院|派出所|中心)")
 
@@ -128,8 +128,8 @@ class KnownEntities:
 
 
 class Regions:
-    """Extractor: regions from the gazetteer (江门 → 江门市), jieba place names ending in 区/市/县
-    (江海区), a place name followed by a lone 区/市/县 token (青川 + 区), and development zones (高新区)."""
+    """Extractor: regions from the gazetteer (佛山 → 佛山市), jieba place names ending in 区/市/县
+    (青岚区), a place name followed by a lone 区/市/县 token (青川 + 区), and development zones (高新区)."""
 
     name = "regions"
     ZONES = re.compile(r"(?:高新技术产业开发区|经济技术开发区|经济开发区|高新区|开发区|经开区|自贸区|保税区|新区|合作区)$")

@@ -121,7 +121,7 @@ class Inspections:
                     doc.relate("LOCATED_IN", target, prefix, sent.index, "located:的")
                 container = prefix if not out else container
             elif shared and container is not None and out and target.label == out[0].label and target.start == s:
-                # 江海区中环广场、白水带风景区: the region written once covers the list
+                # 青岚区星河广场、卧龙岭风景区: the region written once covers the list
                 doc.relate("LOCATED_IN", target, container, sent.index, "located:list-prefix")
             if sep is not None and sep.group(0) != "、":
                 shared = False

@@ -1,9 +1,9 @@
 """``LOCATED_IN``: what lies where.
 
 * adjacency — a region or street written right before a street, community, site or project
-  (``江海区外海街道``, ``外海街道沙津横社区``);
-* ``位于`` — ``位于高新区的优巨新材总部项目``, ``该项目位于外海街道``;
-* sections — under a sub-heading that opens with a street (``礼乐街道 建立特殊群体需求台账``), the
+  (``青岚区云塘街道``, ``云塘街道石板桥社区``);
+* ``位于`` — ``位于高新区的鸿拓新材总部项目``, ``该项目位于云塘街道``;
+* sections — under a sub-heading that opens with a street (``松林街道 建立特殊群体需求台账``), the
   communities named without a street lie in that street;
 * the article's district — streets named without a region lie in the one district the article names.
 """

@@ -1,4 +1,4 @@
-"""Meetings and ceremonies: ``区委常委会会议``, ``疫情防控工作会``, ``东南新城花园项目开工仪式``.
+"""Meetings and ceremonies: ``区委常委会会议``, ``疫情防控工作会``, ``锦湖新城花园项目开工仪式``.
 
 A name ends in a lexicon suffix and starts after the verb or date before it.  A suffix with no
 name in front (``会议指出``, ``出席开工仪式``) is a *reference* to a meeting named elsewhere in the
@@ -61,7 +61,7 @@ class Meetings:
             return None  # 联席会议工作机制: a standing arrangement, not a meeting
         name = doc.text[start:e]
         if _PHASE.match(name) and prev is not None and "项目" in prev.name and doc.text[start - 1] in "及和与暨、":
-            # 优巨新材总部项目一期封顶仪式及二期奠基仪式: the second shares the first's project
+            # 鸿拓新材总部项目一期封顶仪式及二期奠基仪式: the second shares the first's project
             name = prev.name[: prev.name.index("项目") + 2] + name
         mention = Mention("Meeting", name, start, e, sent.index, "meeting-suffix")
         main = bool(_MAIN_VERBS.search(doc.text[max(sent.start, start - 14):start]))

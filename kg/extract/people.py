@@ -1,7 +1,7 @@
 """People: officials with their titles, other named persons, and the reporters of a byline.
 
-An official is a title from the lexicon followed by a personal name (``区委书记聂加伟``), or a list of
-names sharing one title (``区领导曾立、袁美兰等``).  A name is 2–3 characters (4 with a compound
+An official is a title from the lexicon followed by a personal name (``区委书记程远航``), or a list of
+names sharing one title (``区领导方志成、苏雅琴等``).  A name is 2–3 characters (4 with a compound
 surname) starting with a known surname, not a dictionary word, and followed by a boundary: punctuation,
 ``、``, ``等`` or a word such as ``主持``, ``出席``, ``先后``.  Later bare mentions of a name introduced
 with a title are the same official.
@@ -162,7 +162,7 @@ class Officials:
                         doc.add(Mention(label, doc.text[pos:end], pos, end, doc.sentence_at(pos).index,
                                         "title+name" if first else "title+name-list", attrs={"title": title}))
                     first = False
-                    # a list shares the title: 区领导曾立、袁美兰等
+                    # a list shares the title: 区领导方志成、苏雅琴等
                     if end < len(doc.text) and doc.text[end] == "、":
                         pos = end + 1
                         continue

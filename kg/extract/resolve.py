@@ -2,8 +2,8 @@
 
 A name inside a longer name of another kind is usually part of it, not an entity of its own here:
 ``区委常委会`` inside the meeting ``区委常委会会议``, ``广东`` inside ``广东繁星人才集团``, the project in
-``江海区重大工程建设项目总指挥部``.  Exceptions are kept on purpose: the project inside its ceremony
-(``东南新城花园项目开工仪式``) and the village inside its party committee (``东南村党委``).
+``青岚区重大工程建设项目总指挥部``.  Exceptions are kept on purpose: the project inside its ceremony
+(``锦湖新城花园项目开工仪式``) and the village inside its party committee (``东南村党委``).
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ class Overlaps:
                 continue
             if m.label == "Street" and any(o.label == "Organization" and o.start == m.start and o.end > m.end
                                             for o in doc.mentions):
-                # 外海街道党工委: the street is real, keep it; the body is an organization
+                # 云塘街道党工委: the street is real, keep it; the body is an organization
                 keep.append(m)
                 continue
             keep.append(m)
