@@ -27,7 +27,7 @@ _NOT_AFTER = {
 }
 _BAD_CHARS = set("的了是在和与及等为以把将从向对让使被给个各该本此这每其某全我你他她们有无不也都就还又着过由")
 #: what may not stand just before a suffix: 城乡, 下乡, 乡村, 农村
-_NOT_BEFORE = {"乡": "城下家故回老返同带", "村": "乡农"}
+_NOT_BEFORE = {"乡": "城下家故回老返同带", "村": "乡农", "镇": "乡城村集"}
 _ADJECTIVES = re.compile(r"小康|美丽|示范|文明|先进|试点|特色|重点|幸福|和谐|生态|明星|省级|市级|国家级|贫困|脱贫|行政|自然")
 _HARD_TAGS = frozenset({"v", "p", "c", "d", "u", "uj", "ul", "r", "t", "m", "f", "q"})
 LABELS = {"street_suffixes": "Street", "community_suffixes": "Community"}
@@ -92,10 +92,10 @@ class AdminUnits:
             return None
         if any(x.label in ("Region",) and x.start < e and s < x.end for x in doc.mentions):
             return None  # 县城, a region's own characters
-        for n in (1, 2, 3, 4):
+        for n in (2, 3, 4, 1):  # a one-character name (新村) only when no longer one fits
             start = s - n
             if start < sent.start:
-                break
+                continue
             part = doc.text[start:s]
             if not _CJK.match(part) or any(c in _BAD_CHARS for c in part) or part[0] in "区市县省镇乡村街道年月日号第":
                 continue

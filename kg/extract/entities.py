@@ -156,9 +156,11 @@ class Regions:
                         mention = Mention("Region", w, s, e, sent.index, "zone")
                 elif w in _REGION_CHARS and i > 0 or (w[:1] in _REGION_CHARS and w[1:2] == "委" and i > 0):
                     pw, ps, pe = toks[i - 1]
+                    if len(pw) >= 3 and pw[0] in _GLUED:
+                        pw, ps = pw[1:], ps + 1  # 为北畴/区: jieba glued 为 to the name
                     if pe == s and 2 <= len(pw) <= 4 and _CJK.match(pw) and tags.get(pw) in ("ns", None, "nr") \
                             and pw not in lex["boundaries"] and not is_generic(pw, lex["generic"]) \
-                            and not any(c in "我你他副来" for c in pw) \
+                            and not any(c in _NOT_IN_REGION for c in pw) \
                             and not (ps > sent.start and tags.get(doc.text[ps - 1] + pw[0])):
                         mention = Mention("Region", pw + w[0], ps, s + 1, sent.index, "place-name+suffix")
                 if mention:

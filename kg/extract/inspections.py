@@ -65,8 +65,9 @@ class Inspections:
         starts = doc.token_starts(sent)
         for m in _MOTION.finditer(doc.text, cs, ce):
             verb = m.group(1)
-            if m.start(1) not in starts:
-                continue  # 送到, 做到, 落到实处: not a movement
+            glued = any(x.end == m.start(1) and x.label in ("Official", "Person") for x in doc.mentions)
+            if m.start(1) not in starts and not glued:
+                continue  # 送到, 做到, 落到实处: not a movement (but 欧阳丹到…: jieba glued 到 to the name)
             list_end_m = _LIST_END.search(doc.text, m.end(), ce)
             list_end = list_end_m.start() if list_end_m else ce
             if list_end - m.end() < 2:
@@ -145,6 +146,9 @@ class Inspections:
             if doc.text[ps:ps + 1] == "的":
                 ps += 1
             item = doc.text[ps:e]
+            prefix_unit = [x for x in regions if x.start == s and x.end == ps and x.label in ("Street", "Community")]
+            if prefix_unit and (item.startswith(("部分", "个别", "各", "多个", "多家", "几")) or _GENERIC_STOP.search(item)):
+                return prefix_unit[0], None  # 暗访了龙眼镇部分销售网点: the town was visited
             w = weak.search(doc.text, ps, e)
             site = w is not None and w.end() == e
             if e - ps < 2 or not (create or site) or _GENERIC_STOP.search(item) or _ADMIN_END.search(item) \
