@@ -35,6 +35,27 @@ _ADMIN_END = re.compile(r"(?:区|县|市|省|州|旗|镇|乡|街道)$")
 TARGET_LABELS = ("Place", "Project", "Organization", "Street", "Community")
 
 
+def quoted_item(doc: Doc, s: int, e: int) -> bool:
+    return doc.text[s - 1:s] in ("“", "‘", "《") and doc.text[e:e + 1] in ("”", "’", "》")
+
+
+def distinctive(doc: Doc, sent: Sentence, start: int, end: int) -> bool:
+    """A site's name needs a word of its own, not only common words (社区调解室, 消防控制室, 幼儿园 are
+    no names; 卧龙岭监控中心, 青石农贸市场 are): an unknown word, a place name, or a rare word."""
+    from .doc import segmenter, word_tags
+
+    tags = word_tags()
+    freq = segmenter(doc.lexicon).FREQ
+    words = [w for w, s, e in doc.tokens(sent) if start <= s and e <= end]
+    if len(words) <= 1 and end - start <= 3:
+        return False
+    for w in words[:-1] or words:
+        tag = tags.get(w)
+        if tag is None or tag[:2] in ("ns", "nr", "nz", "nt") or (freq.get(w) or 0) < 800:
+            return True
+    return False
+
+
 def _sentence_locative(doc: Doc, sent: Sentence) -> Mention | None:
     """The region or street of a sentence opening ``在海澄港区，…``."""
     m = _AT_PLACE.match(doc.text, sent.start, sent.end)
@@ -157,6 +178,9 @@ class Inspections:
                     or doc.lexicon.suffix_pattern("person_roles").match(item) \
                     or any(x.label in ("Person", "Official") and ps <= x.start < e for x in doc.mentions):
                 return None, None
+            strong = _pattern(doc.lexicon, "place_suffixes").search(doc.text, ps, e)
+            if not (strong and strong.end() == e) and not quoted_item(doc, s, e) and not distinctive(doc, sent, ps, e):
+                return None, None
             target = doc.add(Mention("Place", item, ps, e, sent.index, "itinerary-stop"))
         prefix = [x for x in regions if x.start == s and x.end in (target.start, target.start - 1)]
         return target, (prefix[0] if prefix else None)
@@ -178,11 +202,16 @@ class Inspections:
         if known:
             target = max(known, key=lambda x: x.end - x.start)
         else:
-            regions = [x for x in doc.mentions if x.label in ("Region", "Street") and x.start == s and x.end <= e]
+            regions = [x for x in doc.mentions if x.start == s and x.end <= e and (
+                x.label in ("Region", "Street") or x.label == "Community" and doc.text[x.end:x.end + 1] == "的")]
             if any(x.end == e for x in regions):
                 return  # 在龙溪镇,…: a town is not a site
             ps = max((x.end for x in regions), default=s)
+            if doc.text[ps:ps + 1] == "的":
+                ps += 1
             item = doc.text[ps:e]
+            if not distinctive(doc, sent, ps, e):
+                return
             if len(item) < 2 or _GENERIC_STOP.search(item) or _TOPIC.search(item) \
                     or re.search(r"会上|期间|时$|中$|上$", item):
                 return
