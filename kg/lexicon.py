@@ -81,7 +81,8 @@ class Lexicon:
                     except (OSError, UnicodeDecodeError) as exc:
                         raise LexiconError(f"{f}: cannot read lexicon: {exc}") from exc
             if not known:
-                raise LexiconError(f"{d}: no lexicon files in it (expected names like {', '.join(list(LEXICONS)[:4])}.txt)")
+                examples = ", ".join(list(LEXICONS)[:4])
+                raise LexiconError(f"{d}: no lexicon files in it (expected names like {examples}.txt)")
         for name, entries in (extra or {}).items():
             if name not in LEXICONS:
                 raise LexiconError(f"unknown lexicon {name!r}; known: {', '.join(LEXICONS)}")

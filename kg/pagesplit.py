@@ -114,7 +114,7 @@ def join_fragments(paras: list[Paragraph]) -> list[Paragraph]:
         parts.append([p.text])
         lengths.append(len(p.text))
         open_fragment = _is_fragment(p)
-    for para, texts in zip(out, parts):
+    for para, texts in zip(out, parts, strict=True):
         if len(texts) > 1:
             para.text = "".join(texts)
     return out

@@ -114,7 +114,8 @@ def _split(graph: KnowledgeGraph, node: str, groups: list[list[str]], by_article
     for i, group in enumerate(groups):
         nid = f"{node}@{'+'.join(group)}"
         arts = sorted(a for a in articles if article_group.get(a, home) == i)
-        note = (f"{data['name']} in {', '.join(group)} (posts {', '.join(sorted(set().union(*(posts.get(r, set()) for r in group)))) or 'unknown'}) "
+        held = ", ".join(sorted(set().union(*(posts.get(r, set()) for r in group)))) or "unknown"
+        note = (f"{data['name']} in {', '.join(group)} (posts {held}) "
                 f"is not the {data['name']} of {', '.join(r for gr in groups if gr is not group for r in gr)}: "
                 "different regions, no shared post")
         if i == home and any(a not in article_group for a in articles):

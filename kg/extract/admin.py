@@ -28,7 +28,7 @@ _NOT_AFTER = {
 _BAD_CHARS = set("的了是在和与及等为以把将从向对让使被给个各该本此这每其某全我你他她们有无不也都就还又着过由")
 #: what may not stand just before a suffix: 城乡, 下乡, 乡村, 农村
 _NOT_BEFORE = {"乡": "城下家故回老返同带", "村": "乡农", "镇": "乡城村集"}
-_ADJECTIVES = re.compile(r"小康|美丽|示范|文明|先进|试点|特色|重点|幸福|和谐|生态|明星|省级|市级|国家级|贫困|脱贫|行政|自然")
+_ADJECTIVES = re.compile(r"小康|美丽|示范|文明|先进|试点|特色|重点|幸福|和谐|生态|明星|省级|市级|国家级|贫困|脱贫|行政|自然")  # noqa: E501 (CJK data)
 _HARD_TAGS = frozenset({"v", "p", "c", "d", "u", "uj", "ul", "r", "t", "m", "f", "q"})
 LABELS = {"street_suffixes": "Street", "community_suffixes": "Community"}
 
@@ -61,7 +61,7 @@ def hard_left(doc: Doc, sent: Sentence, pos: int) -> bool:
     if any(doc.text.endswith(b, max(sent.start, pos - len(b)), pos) for b in bounds):
         return True
     tags = word_tags()
-    for w, s, e in doc.tokens(sent):
+    for w, _, e in doc.tokens(sent):
         if e == pos:
             return tags.get(w) in _HARD_TAGS and len(w) >= 1 and not w.endswith(("山", "河", "湖", "江"))
     return False

@@ -50,7 +50,8 @@ def to_extraction(doc: Doc) -> Extraction:
         first_sentence.setdefault(node.key, m.sentence)
     for r in doc.relations:
         src = r.source.name if r.source.label != "Article" else doc.article.id
-        tgt_key = art.key if r.target.label == "Article" else node_key(r.target.label, r.target.name, r.target.qualifier)
+        tgt = r.target
+        tgt_key = art.key if tgt.label == "Article" else node_key(tgt.label, tgt.name, tgt.qualifier)
         src_key = art.key if r.source.label == "Article" else node_key(r.source.label, src, r.source.qualifier)
         for m in (r.source, r.target):
             if m.label != "Article" and node_key(m.label, m.name, m.qualifier) not in first_sentence:

@@ -17,7 +17,7 @@ from .doc import Doc, Sentence
 _CJK_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
 _NUMERIC = re.compile(r"^[\d０-９一二三四五六七八九十百千万亿两]+[年月日号届次个名项家万亿]?$")
 # region-suffixed tokens that are not regions
-_NOT_REGION = re.compile(r"^(全|本|该|各|城|市|辖|社|园|景|小|片|街|山|库|灾|郊|老城|新城|主城|城市|城区|社区|园区|景区|片区|"
+_NOT_REGION = re.compile(r"^(全|本|该|各|城|市|辖|社|园|景|小|片|街|山|库|灾|郊|老城|新城|主城|城市|城区|社区|园区|景区|片区|"  # noqa: E501 (CJK data)
                          r"小区|街区|山区|库区|市区|地区|辖区|全市|全区|全县|全省|本市|本区|本县|该区|该市|各区|各市|各县|老城区|牧区|林区|垦区|矿区)$"
                          r"|(?:景区|园区|度假区|旅游区|示范区|功能区|试验区|片区|小区|社区|城区|厂区|校区|辖区|库区|山区|灾区|街区|"
                          r"商圈|保护区|风景区|服务区|集聚区|产业区|工业区|商业区|生活区|安置区|牧区|林区|垦区|矿区|夜市)$")
@@ -100,7 +100,8 @@ def name_start(doc: Doc, sentence: Sentence, suffix_start: int, *, max_len: int,
         w, s, e = toks[idx]
         if e != start:
             break
-        if ordinals and _ORDINAL.match(w) and not (w.isdigit() and idx + 1 < len(toks) and toks[idx + 1][0] in _UNIT_TOKENS):
+        dated = w.isdigit() and idx + 1 < len(toks) and toks[idx + 1][0] in _UNIT_TOKENS  # 2024 + 年
+        if ordinals and _ORDINAL.match(w) and not dated:
             start = s
             idx -= 1
             continue
@@ -139,7 +140,7 @@ def name_start(doc: Doc, sentence: Sentence, suffix_start: int, *, max_len: int,
     if and_mark is not None:
         # "区发展和改革局" keeps its 和 only when the name then opens with a region: bureau names do
         head = doc.text[start:and_mark]
-        if start == and_mark - 1 or not (head[:1] in "区市县省镇" or any(head.startswith(r) for r in lex.regions_by_short)):
+        if start == and_mark - 1 or not (head[:1] in "区市县省镇" or any(head.startswith(r) for r in lex.regions_by_short)):  # noqa: E501 (CJK data)
             start = and_mark
     return start
 

@@ -90,8 +90,9 @@ class Doc:
             if text.strip():
                 lead = len(text) - len(text.lstrip())
                 t = text.strip()
-                out.append(Sentence(len(out), m.start() + lead, m.start() + lead + len(t), t, para,
-                                    heading=is_heading(t) and not is_byline(t) and self._line_alone(m.start() + lead, t)))
+                start = m.start() + lead
+                heading = is_heading(t) and not is_byline(t) and self._line_alone(start, t)
+                out.append(Sentence(len(out), start, start + len(t), t, para, heading=heading))
             if raw.endswith("\n"):
                 para += 1
         return out

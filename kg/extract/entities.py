@@ -116,7 +116,8 @@ class KnownEntities:
     """Extractor: names listed in the user's own lexicons (streets.txt, places.txt …), matched verbatim."""
 
     name = "known"
-    LISTS = (("streets", "Street"), ("communities", "Community"), ("places", "Place"), ("organizations", "Organization"))
+    LISTS = (("streets", "Street"), ("communities", "Community"), ("places", "Place"),
+             ("organizations", "Organization"))
 
     def __call__(self, doc: Doc) -> None:
         for lexname, label in self.LISTS:
@@ -132,7 +133,7 @@ class Regions:
     (青岚区), a place name followed by a lone 区/市/县 token (青川 + 区), and development zones (高新区)."""
 
     name = "regions"
-    ZONES = re.compile(r"(?:高新技术产业开发区|经济技术开发区|经济开发区|高新区|开发区|经开区|自贸区|保税区|新区|合作区)$")
+    ZONES = re.compile(r"(?:高新技术产业开发区|经济技术开发区|经济开发区|高新区|开发区|经开区|自贸区|保税区|新区|合作区)$")  # noqa: E501 (CJK data)
 
     def __call__(self, doc: Doc) -> None:
         lex = doc.lexicon
@@ -148,9 +149,10 @@ class Regions:
             for i, (w, s, e) in enumerate(toks):
                 mention = None
                 if len(w) >= 3 and REGION_END.search(w) and not _NOT_REGION.search(w) and _CJK.match(w) \
-                        and not any(c in "我你他副来" for c in w) and not (s > sent.start and tags.get(doc.text[s - 1] + w[0])):
+                        and not any(c in "我你他副来" for c in w) and not (s > sent.start and tags.get(doc.text[s - 1] + w[0])):  # noqa: E501 (CJK data)
                     tag = tags.get(w)
-                    if tag == "ns" or (tag is None and not is_generic(w[:-1], lex["generic"])) and not _suffix_word(lex, w):
+                    unknown = tag is None and not is_generic(w[:-1], lex["generic"]) and not _suffix_word(lex, w)
+                    if tag == "ns" or unknown:
                         mention = Mention("Region", w, s, e, sent.index, "place-name")
                     elif w == "高新区" or (self.ZONES.search(w) and tag is None):
                         mention = Mention("Region", w, s, e, sent.index, "zone")

@@ -97,7 +97,7 @@ class Events:
                 if meeting is None and rel == "CHAIRED" and "由" in doc.text[cs:m.start()]:
                     before = [x for x in doc.mentions_of("Meeting", sentence=sent.index) if x.end <= cs]
                     meeting = before[-1] if before else main_meeting(doc)
-                if meeting is None and rel == "ATTENDED" and re.match(r"会|仪式|活动|座谈", doc.text[m.end():m.end() + 2]):
+                if meeting is None and rel == "ATTENDED" and re.match(r"会|仪式|活动|座谈", doc.text[m.end():m.end() + 2]):  # noqa: E501 (CJK data)
                     meeting = main_meeting(doc, before=m.start())
                 if meeting is None:
                     continue

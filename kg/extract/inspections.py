@@ -27,10 +27,10 @@ _LIST_SEP = re.compile(r"、|以及|及|和|与")
 _AT_PLACE = re.compile(r"(?:\d{4}年)?(?:\d{1,2}月\d{1,2}日)?[上下]?午?[，,]?在([^，,。]{2,30})[，,]")
 _VISIT_VERB = re.compile(r"查看|检查|了解|询问|督导|调研|察看|视察|考察|走访|慰问|听取")
 _ACCOMPANY = re.compile(r"(?:参加|陪同|一同|随同|共同)(?:检查|调研|视察|督导|考察|察看|督查|暗访)|陪同(?=[。，,；;]|$)")
-_GENERIC_STOP = re.compile(r"^(?:生产|企业|施工|项目|建设|田间|基层|生产一线|农户|群众|居民|村民|困难群众|部分|有关|相关|各|在建)?"
+_GENERIC_STOP = re.compile(r"^(?:生产|企业|施工|项目|建设|田间|基层|生产一线|农户|群众|居民|村民|困难群众|部分|有关|相关|各|在建)?"  # noqa: E501 (CJK data)
                            r"(?:车间|家中|家里|地头|田间地头|现场|一线|工地|企业|单位|部门|园区|基层)$|(?:家中|家里)$")
 #: a stop that names an activity or a topic, not a site: 立面整治效果, 森林防火, 项目进度
-_TOPIC = re.compile(r"(?:效果|情况|工作|进度|进展|建设|治理|管理|服务|问题|成效|措施|铺装|整治|防火|生产|发展|收购|采摘)$")
+_TOPIC = re.compile(r"(?:效果|情况|工作|进度|进展|建设|治理|管理|服务|问题|成效|措施|铺装|整治|防火|生产|发展|收购|采摘)$")  # noqa: E501 (CJK data)
 _ADMIN_END = re.compile(r"(?:区|县|市|省|州|旗|镇|乡|街道)$")
 TARGET_LABELS = ("Place", "Project", "Organization", "Street", "Community")
 
@@ -94,7 +94,7 @@ class Inspections:
             if list_end - m.end() < 2:
                 continue
             who = subjects(doc, sent, cs, m.start(), ("Official", "Organization"), lists=False, groups=True)
-            purposeful = verb in _STRONG or verb.endswith("了") or _PURPOSE.search(doc.text, list_end, sent.end) is not None
+            purposeful = verb in _STRONG or verb.endswith("了") or _PURPOSE.search(doc.text, list_end, sent.end) is not None  # noqa: E501 (CJK data)
             targets = self.targets(doc, sent, m.end(), list_end, create=bool(who and purposeful))
             if not targets or not who or not purposeful:
                 continue
@@ -168,7 +168,7 @@ class Inspections:
                 ps += 1
             item = doc.text[ps:e]
             prefix_unit = [x for x in regions if x.start == s and x.end == ps and x.label in ("Street", "Community")]
-            if prefix_unit and (item.startswith(("部分", "个别", "各", "多个", "多家", "几")) or _GENERIC_STOP.search(item)):
+            if prefix_unit and (item.startswith(("部分", "个别", "各", "多个", "多家", "几")) or _GENERIC_STOP.search(item)):  # noqa: E501 (CJK data)
                 return prefix_unit[0], None  # 暗访了龙眼镇部分销售网点: the town was visited
             w = weak.search(doc.text, ps, e)
             site = w is not None and w.end() == e

@@ -18,7 +18,7 @@ _NOT_EVENT_AFTER = re.compile(r"^(?:工作机制|机制|制度|精神|纪要|室
 _YEAR_BEFORE = re.compile(r"\d{4}年度?$")
 _ONLY_ORDINAL = re.compile(r"^[第\d一二三四五六七八九十百次届（）()]+$")
 _PHASE = re.compile(r"^[一二三四五六七八九十\d]+期")
-_MAIN_VERBS = re.compile(r"(?:召开|举行|举办|主持召开|主持|开幕|隆重|启动)了?(?:\d{4}年度?|第[一二三四五六七八九十\d]+次|[一二三四五六七八九十\d]+届)*$")
+_MAIN_VERBS = re.compile(r"(?:召开|举行|举办|主持召开|主持|开幕|隆重|启动)了?(?:\d{4}年度?|第[一二三四五六七八九十\d]+次|[一二三四五六七八九十\d]+届)*$")  # noqa: E501 (CJK data)
 
 
 class Meetings:
@@ -52,7 +52,8 @@ class Meetings:
             start += 1
         part = doc.text[start:s]
         year = _YEAR_BEFORE.search(doc.text, max(sent.start, start - 6), start)
-        if part and _ONLY_ORDINAL.match(part) and year and _MAIN_VERBS.search(doc.text[max(sent.start, year.start() - 8):year.start()]):
+        held = year is not None and _MAIN_VERBS.search(doc.text[max(sent.start, year.start() - 8):year.start()])
+        if part and _ONLY_ORDINAL.match(part) and year and held:
             start = year.start()  # 举行2023年第十次专题学习会: named by its number
             part = doc.text[start:s]
         if not part or is_generic(part, doc.lexicon["generic"]) or e - start < 3 or _ONLY_ORDINAL.match(part):
@@ -79,8 +80,8 @@ def _unify(doc: Doc) -> None:
     named = doc.mentions_of("Meeting")
     for inner in named:
         # 江陂区第十届人民代表大会 inside 江陂区第十届人民代表大会第三次会议 is the same event
-        if any(o is not inner and o.start <= inner.start and inner.end <= o.end and o.end - o.start > inner.end - inner.start
-               for o in named):
+        if any(o is not inner and o.start <= inner.start and inner.end <= o.end
+               and o.end - o.start > inner.end - inner.start for o in named):
             doc.mentions.remove(inner)
     named = doc.mentions_of("Meeting")
     for short in named:

@@ -23,7 +23,8 @@ SWALLOWED_BY = {
 
 
 def _inside(inner: Mention, outer: Mention) -> bool:
-    return outer.start <= inner.start and inner.end <= outer.end and (outer.end - outer.start) > (inner.end - inner.start)
+    longer = (outer.end - outer.start) > (inner.end - inner.start)
+    return outer.start <= inner.start and inner.end <= outer.end and longer
 
 
 class Overlaps:

@@ -15,7 +15,7 @@ from .doc import Doc, Mention, Sentence
 
 CLAUSE = re.compile(r"[^，,；;：:]+")
 _PRONOUN = re.compile(r"(?:^|[，,])\s*(?:他|她)(?:们)?")
-_GROUP = re.compile(r"(?:检查组|调研组|视察组|督导组|督查组|考察组|工作组|代表团|考察团|观摩团|与会人员|与会领导|参会人员|一行)")
+_GROUP = re.compile(r"(?:检查组|调研组|视察组|督导组|督查组|考察组|工作组|代表团|考察团|观摩团|与会人员|与会领导|参会人员|一行)")  # noqa: E501 (CJK data)
 _LEADS = re.compile(r"带领|带队|率领|率队|率")
 _ADVERBS = re.compile(r"先后|随后|随即|还|又|也|一同|一起|分别|并|再|接着|其间|当天|同时|专程|[上下]午")
 _FILLER = re.compile(r"[、\s等和及与]|同志")
@@ -42,7 +42,7 @@ def _only_names(doc: Doc, start: int, end: int) -> bool:
     for t in doc.lexicon.title_pattern.finditer(doc.text, start, end):
         for k in range(t.start(), t.end()):
             keep[k - start] = False
-    rest = _FILLER.sub("", "".join(c for c, k in zip(doc.text[start:end], keep) if k))
+    rest = _FILLER.sub("", "".join(c for c, k in zip(doc.text[start:end], keep, strict=True) if k))
     if _ACTS.search(rest) or any(b in rest for b in doc.lexicon["boundaries"] if len(b) >= 2):
         return False
     return len(rest) <= 4 and any(m.label == "Official" and start <= m.start < end for m in doc.mentions)
