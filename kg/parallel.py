@@ -175,6 +175,9 @@ class DaskExecutor:
                                          dashboard_address=None, host="127.0.0.1")
             self.client = Client(self._cluster)
         self._lexicon = self.client.scatter(lexicon, broadcast=True, hash=False)
+        # each round trip goes through the scheduler: keep every worker thread fed with a few batches
+        slots = sum(self.client.nthreads().values()) or 1
+        self.window = max(8, 4 * slots)
 
     def submit(self, batch: list[Article]) -> Any:
         return self.client.submit(extract_batch, batch, self._lexicon, pure=False)
@@ -217,7 +220,8 @@ def extract_stream(articles: Iterable[Article], lexicon: Lexicon, *, jobs: int |
     """Each article with its extraction, in input order (``None`` when it has no Chinese text).
 
     ``jobs`` is the number of worker processes (default: :func:`default_jobs`; ignored by a Dask
-    cluster that already exists), ``window`` the most batches in flight (default ``2 * jobs``).
+    cluster that already exists), ``window`` the most batches in flight (default ``2 * jobs``; on Dask,
+    four per worker thread, at least 8, since each round trip passes through the scheduler).
     """
     if engine not in ENGINES:
         raise KgError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
@@ -240,7 +244,7 @@ def extract_stream(articles: Iterable[Article], lexicon: Lexicon, *, jobs: int |
     executor: Executor
     if len(head) > 1:
         executor = make_executor(lexicon, jobs=jobs, engine=engine, scheduler=scheduler)
-        window = max(1, window if window is not None else 2 * jobs)
+        window = max(1, window if window is not None else getattr(executor, "window", 2 * jobs))
     else:  # one batch or less, or jobs=1: no workers
         executor, window = InlineExecutor(lexicon), 1
     pending: deque[tuple[list[Article], Any]] = deque()
