@@ -44,7 +44,7 @@ def main(verbose: bool) -> None:
     \b
     Typical use:
       kg build articles/ --out out/        # graph.json, graph.graphml, graph.html
-      kg view out/graph.json --around 聂加伟
+      kg view out/graph.json --around 王建国
       kg load out/graph.json               # into Neo4j
       kg query --list
     """
@@ -83,6 +83,12 @@ def print_counts(graph: Any, out: Any = None) -> None:
         click.echo(f"{rel:<{width}}  {n:>7}")
 
 
+def _neo4j_connection_options(fn: F) -> F:
+    from .cli_neo4j import connection_options
+
+    return connection_options(fn)  # type: ignore[return-value]
+
+
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("-o", "--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False),
@@ -107,11 +113,15 @@ def print_counts(graph: Any, out: Any = None) -> None:
                    "(pip install 'kg[dask]').")
 @click.option("--scheduler", metavar="ADDRESS",
               help="With --engine dask: the scheduler to use (tcp://host:8786); default: a local cluster.")
+@click.option("--neo4j", "to_neo4j", is_flag=True,
+              help="Also load the graph into Neo4j (connection: --uri/--user/--password/--database or NEO4J_*).")
+@_neo4j_connection_options
 @handle_errors
 def build(inputs: tuple[str, ...], out_dir: str, date: str | None, encoding: str | None,
           text_column: str, input_format: str | None, keep_traditional: bool,
           lexicon_dirs: tuple[str, ...], gexf: bool, no_html: bool, strict: bool, progress: bool | None,
-          jobs: int | None, engine: str, scheduler: str | None) -> None:
+          jobs: int | None, engine: str, scheduler: str | None, to_neo4j: bool, uri: str | None,
+          user: str | None, password: str | None, database: str | None) -> None:
     """Build a graph from INPUT files, folders or '-' (stdin).
 
     \b
@@ -121,6 +131,7 @@ def build(inputs: tuple[str, ...], out_dir: str, date: str | None, encoding: str
       kg build corpus.jsonl --lexicon my_district/ --out out/
       kg build corpus.jsonl --jobs 8 --out out/
       kg build corpus.jsonl --engine dask --scheduler tcp://10.0.0.5:8786 --out out/
+      kg build news/ --out out/ --neo4j --uri bolt://localhost:7687
     """
     from pathlib import Path
 
@@ -156,6 +167,12 @@ def build(inputs: tuple[str, ...], out_dir: str, date: str | None, encoding: str
     click.echo(f"{report.articles_read} articles read, {report.articles_in_graph} in the graph, "
                f"{report.skip_total} skipped; wrote {', '.join(written)} to {out}/")
     print_counts(graph)
+    if to_neo4j:
+        from .neo4j_conn import Neo4jSettings
+        from .neo4j_store import load_graph
+
+        stats = load_graph(graph, Neo4jSettings.from_env(uri=uri, user=user, password=password, database=database))
+        click.echo(f"Neo4j: {stats}")
     if strict and report.skip_total:
         raise click.ClickException(
             f"--strict: {report.skip_total} input(s) skipped (see {out / 'report.json'})")
@@ -189,7 +206,7 @@ def view(graph_file: str, out_file: str | None, around: str | None, depth: int, 
     \b
     Examples:
       kg view out/graph.json --out out/graph.html
-      kg view out/graph.json --around 聂加伟 --depth 2 --out nie.html
+      kg view out/graph.json --around 王建国 --depth 2 --out nie.html
       kg view out/graph.json --type CHAIRED,ATTENDED --since 2023-01-01 --out meetings.html
       kg view out/graph.json --label Official,Meeting --min-mentions 3 --out core.html
     """

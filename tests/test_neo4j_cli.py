@@ -61,3 +61,19 @@ def test_load_and_query(neo4j_settings: Neo4jSettings, tmp_path: Path) -> None:
     params = {"name": "程远航", "since": "2024-03-01"}
     assert json.loads(as_json.output) == run_query("official_inspections", params, neo4j_settings)[1]
     assert [r["target"] for r in json.loads(as_json.output)] == ["锦湖新城花园项目", "翠竹社区"]
+
+
+@pytest.mark.neo4j
+def test_build_straight_into_neo4j(neo4j_settings: Neo4jSettings, tmp_path: Path) -> None:
+    samples = Path(__file__).resolve().parent.parent / "kg" / "samples"
+    result = CliRunner().invoke(main, ["build", str(samples), "--out", str(tmp_path), "--no-html", "--jobs", "1",
+                                       "--neo4j", "--uri", neo4j_settings.uri])
+    assert result.exit_code == 0, result.output
+    assert "Neo4j:" in result.output
+    graph = json.loads((tmp_path / "graph.json").read_text(encoding="utf-8"))
+    _, rows = run_query("official_meetings", {"name": "王建国"}, neo4j_settings)
+    chaired = {r["meeting"] for r in rows if r["role"] == "CHAIRED"}
+    assert "区委常委会会议" in chaired
+    _, officials = run_query("most_active_officials", {"limit": 100}, neo4j_settings)
+    assert {r["official"] for r in officials} >= {"王建国", "周敏", "李晓峰"}
+    assert len([n for n in graph["nodes"] if n["label"] == "Official"]) >= 3
