@@ -15,6 +15,7 @@ from functools import lru_cache
 from ..lexicon import Lexicon, _alternation
 from .chunk import is_generic
 from .doc import Doc, Mention, Sentence, word_tags
+from .entities import ends_with_boundary
 
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 #: what may not follow a suffix: the suffix is then the start of another word
@@ -47,8 +48,8 @@ def _inner_words(lex: Lexicon) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=8)
-def _suffixes(fingerprint: str, words: frozenset[str]) -> re.Pattern[str]:
-    return _alternation(words)
+def _suffixes(fingerprint: str, lexname: str, words: frozenset[str]) -> re.Pattern[str]:
+    return _alternation(words - {"村委会", "居民委员会", "村民委员会"})
 
 
 def hard_left(doc: Doc, sent: Sentence, pos: int) -> bool:
@@ -57,8 +58,7 @@ def hard_left(doc: Doc, sent: Sentence, pos: int) -> bool:
         return True
     if any(m.end == pos and m.label in ("Region", "Street", "Community", "Official", "Person") for m in doc.mentions):
         return True
-    bounds = doc.lexicon["boundaries"]
-    if any(doc.text.endswith(b, max(sent.start, pos - len(b)), pos) for b in bounds):
+    if ends_with_boundary(doc, sent.start, pos):
         return True
     tags = word_tags()
     for w, _, e in doc.tokens(sent):
@@ -76,8 +76,7 @@ class AdminUnits:
         lex = doc.lexicon
         tags = word_tags()
         for lexname, label in LABELS.items():
-            words = frozenset(lex[lexname] - {"村委会", "居民委员会", "村民委员会"})
-            pattern = _suffixes(lex.fingerprint, words)
+            pattern = _suffixes(lex.fingerprint, lexname, frozenset(lex[lexname]))
             for sent in doc.sentences:
                 for m in pattern.finditer(doc.text, sent.start, sent.end):
                     mention = self._candidate(doc, sent, m, label, lex, tags)

@@ -6,6 +6,7 @@ Extractors are small components called in order; each reads what earlier ones fo
 
 from __future__ import annotations
 
+import bisect
 import re
 import threading
 from dataclasses import dataclass, field
@@ -77,6 +78,9 @@ class Doc:
         self.relations: list[Relation] = []
         self.notes: dict[str, Any] = {}
         self._tokens: dict[int, list[tuple[str, int, int]]] = {}
+        self._token_starts: dict[int, set[int]] = {}
+        self._all: list[tuple[str, int, int]] | None = None
+        self._starts: list[int] = []
 
     def _split(self) -> list[Sentence]:
         out: list[Sentence] = []
@@ -106,16 +110,33 @@ class Doc:
         """jieba tokens of a sentence as ``(word, start, end)`` with doc offsets."""
         cached = self._tokens.get(sentence.index)
         if cached is None:
-            pos = sentence.start
-            cached = []
-            for w in segmenter(self.lexicon).lcut(sentence.text):
-                cached.append((w, pos, pos + len(w)))
-                pos += len(w)
+            if self._all is None:
+                self._segment()
+            assert self._all is not None
+            lo = bisect.bisect_left(self._starts, sentence.start)
+            hi = bisect.bisect_left(self._starts, sentence.end)
+            cached = self._all[lo:hi]
             self._tokens[sentence.index] = cached
         return cached
 
+    def _segment(self) -> None:
+        """Segment the whole text once: one jieba call per article, not one per sentence (jieba cuts at
+        punctuation itself, so the tokens are the same)."""
+        pos = 0
+        out: list[tuple[str, int, int]] = []
+        for w in segmenter(self.lexicon).cut(self.text):
+            end = pos + len(w)
+            out.append((w, pos, end))
+            pos = end
+        self._all = out
+        self._starts = [s for _, s, _ in out]
+
     def token_starts(self, sentence: Sentence) -> set[int]:
-        return {s for _, s, _ in self.tokens(sentence)}
+        starts = self._token_starts.get(sentence.index)
+        if starts is None:
+            starts = {s for _, s, _ in self.tokens(sentence)}
+            self._token_starts[sentence.index] = starts
+        return starts
 
     def sentence_at(self, offset: int) -> Sentence:
         for s in self.sentences:

@@ -16,6 +16,7 @@ from .doc import Doc, Mention, Sentence, word_tags
 
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 _REGION_CHARS = ("区", "市", "县", "省", "州", "旗")
+_REGION_CHAR = re.compile("[区市县省州旗盟]")
 #: words that may follow a suffix that does not end a jieba token: 东南村 + 党委, 云塘街道 + 党工委
 _CONTINUATIONS = re.compile(r"^(?:党委|党工委|党组|党支部|党总支|两委|委员会|村委|居委|人民政府|政府|办事处|"
                             r"党群服务中心|卫生院|派出所|中心)")
@@ -96,8 +97,26 @@ def _pattern_cached(fingerprint: str, words: frozenset[str]) -> re.Pattern[str]:
     return _alternation(words)
 
 
+_PATTERNS: dict[tuple[str, str], re.Pattern[str]] = {}
+
+
 def _pattern(lex: Lexicon, name: str) -> re.Pattern[str]:
-    return _pattern_cached(lex.fingerprint, frozenset(lex[name]))
+    """The alternation of a lexicon's words, compiled once per lexicon (keyed by its fingerprint)."""
+    key = (lex.fingerprint, name)
+    pattern = _PATTERNS.get(key)
+    if pattern is None:
+        pattern = _PATTERNS[key] = _pattern_cached(lex.fingerprint, frozenset(lex[name]))
+    return pattern
+
+
+def ends_with_boundary(doc: Doc, start: int, pos: int) -> bool:
+    """A boundary word (召开, 在, 的 …) ends right at ``pos`` (looking no further back than ``start``)."""
+    key = (doc.lexicon.fingerprint, "boundaries$")
+    pattern = _PATTERNS.get(key)
+    if pattern is None:
+        words = sorted(doc.lexicon["boundaries"], key=len, reverse=True)
+        pattern = _PATTERNS[key] = re.compile("(?:" + "|".join(map(re.escape, words)) + ")$")
+    return pattern.search(doc.text, max(start, pos - 8), pos) is not None
 
 
 STREETS = SuffixEntities(SuffixRule("Street", "street_suffixes", max_len=4, stop_at_region=True, min_part=2,
@@ -145,6 +164,8 @@ class Regions:
                     continue
                 full = lex.regions_by_short.get(m.group(0), m.group(0))
                 doc.add(Mention("Region", full, m.start(), m.end(), sent.index, "gazetteer"))
+            if not _REGION_CHAR.search(doc.text, sent.start, sent.end):
+                continue  # no 区/县/市…: nothing to look for, and no need to segment the sentence
             toks = doc.tokens(sent)
             for i, (w, s, e) in enumerate(toks):
                 mention = None
@@ -210,7 +231,7 @@ def _hard_left(doc: Doc, sent: Sentence, pos: int, bounds: set[str]) -> bool:
         return True
     if any(m.end == pos and m.label in ("Region", "Official", "Person") for m in doc.mentions):
         return True
-    return any(doc.text.endswith(b, max(sent.start, pos - len(b)), pos) for b in bounds if len(b) >= 1)
+    return ends_with_boundary(doc, sent.start, pos)
 
 
 def _word_ending_at(doc: Doc, sent: Sentence, end: int) -> str:
@@ -230,7 +251,12 @@ def _gazetteer_cached(fingerprint: str, names: frozenset[str]) -> re.Pattern[str
 
 
 def _gazetteer(lex: Lexicon) -> re.Pattern[str]:
-    return _gazetteer_cached(lex.fingerprint, frozenset(lex["regions"]) | frozenset(lex.regions_by_short))
+    key = (lex.fingerprint, "gazetteer")
+    pattern = _PATTERNS.get(key)
+    if pattern is None:
+        names = frozenset(lex["regions"]) | frozenset(lex.regions_by_short)
+        pattern = _PATTERNS[key] = _gazetteer_cached(lex.fingerprint, names)
+    return pattern
 
 
 def is_region_mention(doc: Doc, word: str) -> bool:
