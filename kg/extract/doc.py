@@ -164,8 +164,9 @@ class Doc:
         self.relations.append(rel)
 
     def mentions_of(self, *labels: str, sentence: int | None = None) -> list[Mention]:
-        return sorted((m for m in self.mentions if m.label in labels and (sentence is None or m.sentence == sentence)),
-                      key=lambda m: m.start)
+        found = [m for m in self.mentions if m.label in labels and (sentence is None or m.sentence == sentence)]
+        found.sort(key=_start)
+        return found
 
     def covered(self, start: int, end: int, *labels: str) -> Mention | None:
         """A mention of one of ``labels`` overlapping ``[start, end)``."""
@@ -177,6 +178,10 @@ class Doc:
     @cached_property
     def title_sentence(self) -> Sentence | None:
         return self.sentences[0] if self.sentences and self.sentences[0].heading else None
+
+
+def _start(m: Mention) -> int:
+    return m.start
 
 
 _lock = threading.Lock()

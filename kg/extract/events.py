@@ -28,15 +28,21 @@ def event_date(doc: Doc, sent: Sentence) -> ResolvedDate | None:
     """When an event in ``sent`` happened: a date in the sentence (近日 counts, as approximate), else
     the last exact date stated before it in the article (the dateline carries over), else the
     publication date (precision ``publication``)."""
-    own = sentence_date(doc, sent)
-    if own is not None:
-        return own
-    for s in reversed(doc.sentences[: sent.index]):
-        d = sentence_date(doc, s)
-        if d is not None and d.precision == "day":
-            return d
-    pub = parse_iso(doc.article.date)
-    return ResolvedDate(pub.isoformat(), "publication", "") if pub else None
+    cache: dict[int, ResolvedDate | None] = doc.notes.setdefault("_event_dates", {})
+    if sent.index in cache:
+        return cache[sent.index]
+    when = sentence_date(doc, sent)
+    if when is None:
+        for s in reversed(doc.sentences[: sent.index]):
+            d = sentence_date(doc, s)
+            if d is not None and d.precision == "day":
+                when = d
+                break
+    if when is None:
+        pub = parse_iso(doc.article.date)
+        when = ResolvedDate(pub.isoformat(), "publication", "") if pub else None
+    cache[sent.index] = when
+    return when
 
 
 def _meeting_date(meeting: Mention) -> ResolvedDate | None:
