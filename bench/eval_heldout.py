@@ -1,43 +1,8 @@
 #!/usr/bin/env python3
-"""Score kg on the held-out test set (heldout/): measuring only, never tuning.
-
-Builds one graph from heldout/pages/ and heldout/articles.jsonl with kg.build, writes it to
-bench/out/heldout-graph.json and runs ../shared/eval/score.py against heldout/gold.json with
---labels=Official,Meeting,Project,Street,Community,Region,Place, printing its report.
-
-usage: .venv/bin/python bench/eval_heldout.py [--show]
-"""
-from __future__ import annotations
-
-import subprocess
+"""Score kg on heldout/ (see bench/evaluate.py): .venv/bin/python bench/eval_heldout.py [--show] [--labels=...]"""
 import sys
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-HELDOUT = REPO / "heldout"
-PAGES = HELDOUT / "pages"
-ARTICLES = HELDOUT / "articles.jsonl"
-GOLD = HELDOUT / "gold.json"
-SCORER = REPO / ".." / "shared" / "eval" / "score.py"
-OUT = REPO / "bench" / "out" / "heldout-graph.json"
-LABELS = "Official,Meeting,Project,Street,Community,Region,Place"
-
-
-def main(argv: list[str]) -> int:
-    sys.path.insert(0, str(REPO))
-    import kg
-
-    graph = kg.build([str(PAGES), str(ARTICLES)])
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    graph.to_json(OUT)
-    cmd = [sys.executable, str(SCORER.resolve()), str(GOLD), str(OUT), f"--labels={LABELS}"]
-    if "--show" in argv:
-        cmd.append("--show")
-    result = subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8")
-    sys.stdout.write(result.stdout)
-    sys.stderr.write(result.stderr)
-    return result.returncode
-
+from evaluate import evaluate
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(evaluate("heldout", sys.argv[1:], show_default=False))
