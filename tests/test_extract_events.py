@@ -90,3 +90,16 @@ def test_a_visiting_business_delegation_is_not_inspecting_for_an_official():
 def test_topics_and_homes_are_not_stops():
     g = graph_of("副区长李晓峰深入龙溪镇白石村、牧民其木格家中,察看了立面整治效果和路面铺装。")
     assert rels(g, "INSPECTED") == {("李晓峰", "白石村")}
+
+
+def test_chair_goes_to_the_meeting_held_last_before_the_reference():
+    g = graph_of("11月21日,全省冬季安全生产工作电视电话会议召开。会后,临江市随即召开全市冬季安全生产工作会议。"
+                 "市长周敏出席会议并讲话,副市长李晓峰主持会议。")
+    assert rels(g, "CHAIRED") == {("李晓峰", "全市冬季安全生产工作会议")}
+    assert rels(g, "ATTENDED") == {("周敏", "全市冬季安全生产工作会议")}
+
+
+def test_a_meeting_named_before_it_is_held_is_not_taken_for_a_later_one():
+    g = graph_of("1月16日,区十七届人大常委会第十五次会议召开。区人大常委会主任韦春兰主持会议。"
+                 "会议表决通过了关于召开青川区第十七届人民代表大会第四次会议的决定。")
+    assert rels(g, "CHAIRED") == {("韦春兰", "区十七届人大常委会第十五次会议")}

@@ -15,6 +15,8 @@ from .doc import Doc, Mention, Sentence
 from .entities import _pattern
 
 _NOT_EVENT_AFTER = re.compile(r"^(?:工作机制|机制|制度|精神|纪要|室|厅|中心|场所|期间)")
+#: 区十七届人大常委会第十五次会议召开 / 在…隆重开幕: the meeting is held in its own sentence
+_HELD_AFTER = re.compile(r"(?:近日|日前|今天|昨天|[上下]午)?(?:在[^，。]{1,20})?(?:召开|举行|开幕|举办|隆重开幕|隆重召开)")
 _YEAR_BEFORE = re.compile(r"\d{4}年度?$")
 _ONLY_ORDINAL = re.compile(r"^[第\d一二三四五六七八九十百次届（）()]+$")
 _PHASE = re.compile(r"^[一二三四五六七八九十\d]+期")
@@ -65,7 +67,8 @@ class Meetings:
             # 鸿拓新材总部项目一期封顶仪式及二期奠基仪式: the second shares the first's project
             name = prev.name[: prev.name.index("项目") + 2] + name
         mention = Mention("Meeting", name, start, e, sent.index, "meeting-suffix")
-        main = bool(_MAIN_VERBS.search(doc.text[max(sent.start, start - 14):start]))
+        main = bool(_MAIN_VERBS.search(doc.text[max(sent.start, start - 14):start])) \
+            or bool(_HELD_AFTER.match(doc.text, e))
         mention.attrs["main_verb"] = "1" if main else ""
         when = date_near(doc, sent, start, doc.article.date, governs=main)
         if when:
@@ -118,8 +121,9 @@ def _suffixes(doc: Doc, sent: Sentence, pattern: re.Pattern[str]) -> list[re.Mat
 
 
 def main_meeting(doc: Doc, before: int | None = None) -> Mention | None:
-    """The meeting the article is about: the one in its headline, else the first convened or held
-    (召开, 举行, 主持) before ``before``, else the first convened anywhere, else the first named."""
+    """The meeting the article is about: the one in its headline, else the last convened or held
+    (召开, 举行, 主持) before ``before``, else the last named before it, else the first convened
+    anywhere, else the first named."""
     named = [m for m in doc.mentions_of("Meeting") if not m.attrs.get("ref")]
     if not named:
         return None
@@ -130,9 +134,12 @@ def main_meeting(doc: Doc, before: int | None = None) -> Mention | None:
                 return m
     held = [m for m in named if m.attrs.get("main_verb")]
     if before is not None:
-        earlier = [m for m in held if m.start < before]
-        if earlier:
-            return earlier[0]
+        # the meeting held most recently before the reference (会后，…随即召开全市…会议。…主持会议),
+        # else the last one named before it
+        for pool in (held, named):
+            earlier = [m for m in pool if m.start < before]
+            if earlier:
+                return earlier[-1]
     return held[0] if held else named[0]
 
 
