@@ -43,3 +43,11 @@ def test_province_city_town_chain():
     located = rels(g, "LOCATED_IN")
     assert {("珠岚市", "广东省"), ("榄溪镇", "珠岚市")} <= located
     assert ("广东省", "珠岚市") not in located
+
+
+def test_sites_after_a_chain_of_units_and_zone_short_names():
+    g = graph_of("副县长李晓峰先后来到青川县大塘乡高山蔬菜基地、云岭经济开发区,实地察看。"
+                 "位于经开区的标准化厂房三期项目进展顺利。")
+    located = rels(g, "LOCATED_IN")
+    assert ("高山蔬菜基地", "大塘乡") in located and ("大塘乡", "青川县") in located
+    assert ("标准化厂房三期项目", "云岭经济开发区") in located

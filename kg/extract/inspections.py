@@ -163,11 +163,16 @@ class Inspections:
         elif whole:
             target = whole[0]
         else:
-            ps = max((x.end for x in regions if x.start == s), default=s)
+            ps = s
+            while True:  # 麻江坪县大塘乡高山蔬菜基地: past every unit written before the site
+                nxt = max((x.end for x in regions if x.start == ps and x.end < e), default=ps)
+                if nxt == ps:
+                    break
+                ps = nxt
             if doc.text[ps:ps + 1] == "的":
                 ps += 1
             item = doc.text[ps:e]
-            prefix_unit = [x for x in regions if x.start == s and x.end == ps and x.label in ("Street", "Community")]
+            prefix_unit = [x for x in regions if x.end == ps and x.label in ("Street", "Community")]
             if prefix_unit and (item.startswith(("部分", "个别", "各", "多个", "多家", "几")) or _GENERIC_STOP.search(item)):  # noqa: E501 (CJK data)
                 return prefix_unit[0], None  # 暗访了龙眼镇部分销售网点: the town was visited
             w = weak.search(doc.text, ps, e)
@@ -182,8 +187,8 @@ class Inspections:
             if not (strong and strong.end() == e) and not quoted_item(doc, s, e) and not distinctive(doc, sent, ps, e):
                 return None, None
             target = doc.add(Mention("Place", item, ps, e, sent.index, "itinerary-stop"))
-        prefix = [x for x in regions if x.start == s and x.end in (target.start, target.start - 1)]
-        return target, (prefix[0] if prefix else None)
+        prefix = [x for x in regions if x.end in (target.start, target.start - 1) and x is not target]
+        return target, (max(prefix, key=lambda x: x.start) if prefix else None)
 
     def _at_place(self, doc: Doc, sent: Sentence, date: ResolvedDate | None) -> None:
         m = _AT_PLACE.match(doc.text, sent.start, sent.end)

@@ -56,3 +56,20 @@ class Overlaps:
             if k not in best or rank.get(m.label, 9) < rank.get(best[k].label, 9):
                 best[k] = m
         doc.mentions = sorted(best.values(), key=lambda m: (m.start, m.end))
+        _zone_aliases(doc)
+
+
+#: a zone's short name and the endings of the full names it stands for
+_ZONE_ALIASES = {"经开区": ("经济开发区", "经济技术开发区", "经开区"), "高新区": ("高新区", "高新技术产业开发区"),
+                 "开发区": ("开发区",), "新区": ("新区",)}
+
+
+def _zone_aliases(doc: Doc) -> None:
+    """A bare 经开区 in an article that named 云岭经济开发区 is that zone."""
+    for m in doc.mentions:
+        endings = _ZONE_ALIASES.get(m.name) if m.label == "Region" else None
+        if not endings:
+            continue
+        full = {o.name for o in doc.mentions if o.label == "Region" and o.name != m.name and o.name.endswith(endings)}
+        if len(full) == 1:
+            m.name = full.pop()
