@@ -103,3 +103,14 @@ def test_a_meeting_named_before_it_is_held_is_not_taken_for_a_later_one():
     g = graph_of("1月16日,区十七届人大常委会第十五次会议召开。区人大常委会主任韦春兰主持会议。"
                  "会议表决通过了关于召开青川区第十七届人民代表大会第四次会议的决定。")
     assert rels(g, "CHAIRED") == {("韦春兰", "区十七届人大常委会第十五次会议")}
+
+
+def test_speakers_who_lay_out_or_introduce_work_attended():
+    g = graph_of("10月8日,龙溪镇召开秋冬种生产推进会。镇党委书记熊亚平主持会议,镇长阙小龙对秋冬种工作进行具体部署。")
+    assert rels(g, "ATTENDED") == {("阙小龙", "秋冬种生产推进会")}
+
+
+def test_five_character_names_after_a_title():
+    g = graph_of("7月3日,查干旗召开理论学习中心组学习会。旗委书记孟和巴雅尔主持会议并讲话。")
+    from extraction_support import names
+    assert "孟和巴雅尔" in names(g, "Official")

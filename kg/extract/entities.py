@@ -231,6 +231,8 @@ def _hard_left(doc: Doc, sent: Sentence, pos: int, bounds: set[str]) -> bool:
         return True
     if any(m.end == pos and m.label in ("Region", "Official", "Person") for m in doc.mentions):
         return True
+    if doc.text.endswith(("共产党", "中共"), max(sent.start, pos - 3), pos):
+        return True  # 中国共产党汀南县第十五次代表大会: the party's county committee
     return ends_with_boundary(doc, sent.start, pos)
 
 

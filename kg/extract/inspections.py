@@ -131,6 +131,8 @@ class Inspections:
                 e -= 1
             if doc.text.endswith("现场", s, e) and e - s > 4:
                 e -= 2  # 幸福里小区改造项目现场: the project
+                if doc.text.endswith("建设", s, e) and e - s > 4:
+                    e -= 2  # …三期项目建设现场
             if e - s < 2:
                 continue
             target, prefix = self._stop(doc, sent, s, e, create=create, weak=weak)

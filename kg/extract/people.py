@@ -73,7 +73,9 @@ class Names:
             if strength > 0 and (best is None or strength > best[0]):
                 best = (strength, pos + n)
         if best is None and titled:
-            for n in (3, 2):
+            for n in (5, 3, 2):  # 孟和巴雅尔主持, 岩温香到…
+                if n == 5 and any(b in self.doc.text[pos:pos + 5] for b in self.bounds if len(b) >= 2):
+                    continue
                 cand = self.doc.text[pos:pos + n]
                 if len(cand) == n and all("\u4e00" <= c <= "\u9fff" for c in cand) and not self._is_word(cand) \
                         and not any(c in _FUNCTION_CHARS or c in "的了是个" for c in cand) \
