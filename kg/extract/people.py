@@ -78,7 +78,7 @@ class Names:
                     continue
                 cand = self.doc.text[pos:pos + n]
                 if len(cand) == n and all("\u4e00" <= c <= "\u9fff" for c in cand) and not self._is_word(cand) \
-                        and not any(c in _FUNCTION_CHARS or c in "的了是个" for c in cand) \
+                        and not any((c in _FUNCTION_CHARS and c != "和") or c in "的了是个" for c in cand) \
                         and self.tags.get(cand[:2]) is None and self.boundary_strength(pos + n) >= 2:
                     return pos + n
             # 区长甘露主持: a surname and a word make a name when a strong boundary follows
