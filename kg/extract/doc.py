@@ -6,7 +6,6 @@ Extractors are small components called in order; each reads what earlier ones fo
 
 from __future__ import annotations
 
-import bisect
 import re
 import threading
 from dataclasses import dataclass, field
@@ -79,8 +78,6 @@ class Doc:
         self.notes: dict[str, Any] = {}
         self._tokens: dict[int, list[tuple[str, int, int]]] = {}
         self._token_starts: dict[int, set[int]] = {}
-        self._all: list[tuple[str, int, int]] | None = None
-        self._starts: list[int] = []
 
     def _split(self) -> list[Sentence]:
         out: list[Sentence] = []
@@ -107,29 +104,19 @@ class Doc:
         return before == "\n" and after == "\n"
 
     def tokens(self, sentence: Sentence) -> list[tuple[str, int, int]]:
-        """jieba tokens of a sentence as ``(word, start, end)`` with doc offsets."""
+        """jieba tokens of a sentence as ``(word, start, end)`` with doc offsets.
+
+        Sentences are segmented only when an extractor asks: many hold nothing to look at."""
         cached = self._tokens.get(sentence.index)
         if cached is None:
-            if self._all is None:
-                self._segment()
-            assert self._all is not None
-            lo = bisect.bisect_left(self._starts, sentence.start)
-            hi = bisect.bisect_left(self._starts, sentence.end)
-            cached = self._all[lo:hi]
+            pos = sentence.start
+            cached = []
+            for w in segmenter(self.lexicon).cut(sentence.text):
+                end = pos + len(w)
+                cached.append((w, pos, end))
+                pos = end
             self._tokens[sentence.index] = cached
         return cached
-
-    def _segment(self) -> None:
-        """Segment the whole text once: one jieba call per article, not one per sentence (jieba cuts at
-        punctuation itself, so the tokens are the same)."""
-        pos = 0
-        out: list[tuple[str, int, int]] = []
-        for w in segmenter(self.lexicon).cut(self.text):
-            end = pos + len(w)
-            out.append((w, pos, end))
-            pos = end
-        self._all = out
-        self._starts = [s for _, s, _ in out]
 
     def token_starts(self, sentence: Sentence) -> set[int]:
         starts = self._token_starts.get(sentence.index)

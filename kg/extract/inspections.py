@@ -83,11 +83,10 @@ class Inspections:
         self._accompany(doc)
 
     def _itinerary(self, doc: Doc, sent: Sentence, cs: int, ce: int, date: ResolvedDate | None) -> None:
-        starts = doc.token_starts(sent)
         for m in _MOTION.finditer(doc.text, cs, ce):
             verb = m.group(1)
             glued = any(x.end == m.start(1) and x.label in ("Official", "Person") for x in doc.mentions)
-            if m.start(1) not in starts and not glued:
+            if not glued and m.start(1) not in doc.token_starts(sent):
                 continue  # 送到, 做到, 落到实处: not a movement (but 欧阳丹到…: jieba glued 到 to the name)
             list_end_m = _LIST_END.search(doc.text, m.end(), ce)
             list_end = list_end_m.start() if list_end_m else ce
