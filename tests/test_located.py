@@ -51,3 +51,8 @@ def test_sites_after_a_chain_of_units_and_zone_short_names():
     located = rels(g, "LOCATED_IN")
     assert ("高山蔬菜基地", "大塘乡") in located and ("大塘乡", "青川县") in located
     assert ("标准化厂房三期项目", "云岭经济开发区") in located
+
+
+def test_a_development_zone_is_not_the_article_district():
+    g = graph_of("区委书记王建国先后来到龙溪镇白石村、青川经济开发区和桃源街道滨河社区督导检查。")
+    assert not {t for s, t in rels(g, "LOCATED_IN") if s in ("龙溪镇", "桃源街道")}

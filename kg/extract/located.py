@@ -132,8 +132,9 @@ class Located:
 
     @staticmethod
     def _district(doc: Doc, has_container: set[tuple[str, str, str | None]]) -> None:
+        zones = tuple(doc.lexicon["zone_suffixes"])
         counties = {m.name: m for m in doc.mentions_of("Region") if _COUNTY.search(m.name)
-                    and m.name not in ("高新区", "开发区", "新区")}
+                    and not m.name.endswith(zones)}
         if len(counties) != 1:
             return
         region = next(iter(counties.values()))
