@@ -106,3 +106,11 @@ def test_minority_and_four_character_names_after_titles():
                  "州委副书记、州长岩温香到勐蓝县调研。")
     assert {"艾尔肯·吐尔逊", "巴图孟和", "岩温香"} <= names(g, "Official")
     assert "乌兰嘎查" in names(g, "Community")
+
+
+def test_bodies_of_the_own_area_companies_and_no_committee_plurals():
+    g = graph_of("区组织部、区人力资源和社会保障局、临江繁星人才集团一行赴临川县交流。"
+                 "恒拓新材是国家级专精特新“小巨人”企业。经白石村党委牵头,村两委研究。")
+    orgs = names(g, "Organization")
+    assert {"区组织部", "区人力资源和社会保障局", "临江繁星人才集团", "恒拓新材", "白石村党委"} <= orgs
+    assert not {o for o in orgs if o.endswith("两委")}

@@ -14,7 +14,7 @@ from ..model import Article, Extraction
 from .admin import AdminUnits
 from .assemble import to_extraction
 from .doc import Doc
-from .entities import ORGANIZATIONS, PLACES, PROJECTS, ZONES, KnownEntities, Regions
+from .entities import ORGANIZATIONS, PLACES, PROJECTS, ZONES, CompanyIsA, KnownEntities, Regions
 from .events import Events
 from .inspections import Inspections
 from .located import Located
@@ -41,6 +41,7 @@ DEFAULT_PIPELINE: tuple[Extractor, ...] = (
     AdminUnits(),
     PROJECTS,
     ORGANIZATIONS,
+    CompanyIsA(),
     PLACES,
     Meetings(),
     Overlaps(),

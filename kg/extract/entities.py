@@ -73,9 +73,10 @@ class SuffixEntities:
                     start = max(start, m.end)  # (a bare 珠海 stays: 珠海先进产业…创业园 is one name)
         part = doc.text[start:s]
         lex = doc.lexicon
-        if len(part) < r.min_part or is_generic(part, lex["generic"]) or part in lex["boundaries"] \
-                or _PHASE_ONLY.match(part):
-            return None
+        level = r.label == "Organization" and part in ("区", "市", "县", "省", "镇", "乡", "州", "旗")
+        if not level and (len(part) < r.min_part or is_generic(part, lex["generic"]) or part in lex["boundaries"]
+                          or _PHASE_ONLY.match(part)):
+            return None  # (区组织部, 市委党校: a level prefix alone names the body of the article's own area)
         if r.label in ("Street", "Community") and any(part.endswith(x) for x in
                                                        lex["street_suffixes"] | lex["community_suffixes"]):
             return None
@@ -85,8 +86,9 @@ class SuffixEntities:
         clause_start = max(doc.text.rfind(c, sent.start, start) for c in "，,；;：:") + 1
         if r.label == "Project" and _DESCRIPTIVE.search(doc.text, max(sent.start, clause_start), start):
             return None  # 该项目为年产2万吨…加工应用项目: a description of a project named elsewhere
-        if r.label == "Organization" and any(name.endswith(t) for t in lex["titles"] if len(t) >= 2):
-            return None  # 市委常委: a post, not a body
+        if r.label == "Organization" and (any(name.endswith(t) for t in lex["titles"] if len(t) >= 2)
+                                          or name.endswith("两委")):
+            return None  # 市委常委: a post, not a body; 村两委: no name
         if name.endswith("政府") and not re.search(r"(?:[区市县省镇乡州旗]|人民)政府$", name):
             return None
         return Mention(r.label, name, start, e, sent.index, r.rule)
@@ -129,6 +131,27 @@ ZONES = SuffixEntities(SuffixRule("Region", "zone_suffixes", max_len=10, stop_at
                                   stop_verbs=True, rule="zone"))
 ORGANIZATIONS = SuffixEntities(SuffixRule("Organization", "org_suffixes", max_len=16, stop_at_region=False,
                                           allow_and=True, min_part=1, stop_verbs=True))
+
+
+class CompanyIsA:
+    """Extractor: ``优巨新材是国家级专精特新“小巨人”企业`` — a name that opens a sentence and is said
+    to be a company or enterprise is an Organization."""
+
+    name = "company-is-a"
+    PATTERN = re.compile(r"([\u4e00-\u9fff]{2,10})(?:是|系|为)(?:一家|国家级|省级|市级)?[^，。；]{0,24}?"
+                         r"(?:企业|公司|集团|厂商|龙头|上市公司)")
+
+    def __call__(self, doc: Doc) -> None:
+        for sent in doc.sentences:
+            m = self.PATTERN.match(doc.text, sent.start, sent.end)
+            if not m:
+                continue
+            name = m.group(1)
+            if name[:1] in "该这此其它他她我" or is_generic(name, doc.lexicon["generic"]) \
+                    or doc.covered(m.start(1), m.end(1), "Official", "Person", "Region", "Street", "Community",
+                                   "Project", "Meeting"):
+                continue
+            doc.add(Mention("Organization", name, m.start(1), m.end(1), sent.index, "company-is-a"))
 
 
 class KnownEntities:
