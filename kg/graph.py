@@ -12,14 +12,14 @@ from __future__ import annotations
 import bisect
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
 from .errors import GraphFormatError, KgError
-from .model import SUMMARY_TYPES, Edge, Extraction, Node, node_key
+from .model import SUMMARY_TYPES, Edge, Extraction, Node
 
 FORMAT_VERSION = 1
 
@@ -338,11 +338,6 @@ class KnowledgeGraph:
         nx.write_gexf(self._flat(), str(path))
 
 
-def node_id(label: str, name: str, qualifier: str | None = None) -> str:
-    """Re-exported :func:`kg.model.node_key` for API users."""
-    return node_key(label, name, qualifier)
-
-
 def _merge_title(data: dict[str, Any], title: str, date: str | None) -> None:
     """Record a title of an official; ``title`` becomes the latest specific one, whatever the input order.
 
@@ -421,11 +416,6 @@ def _scalar(v: Any) -> Any:
 def _edge_sort_key(e: tuple[Any, ...]) -> tuple[str, ...]:
     d = e[-1]
     return (str(e[0]), str(e[1]), d.get("type", ""), d.get("article", ""))
-
-
-def iter_node_ids(g: KnowledgeGraph, label: str) -> Iterator[str]:
-    """Ids of nodes with ``label``, sorted."""
-    return iter(sorted(n for n, d in g.nx.nodes(data=True) if d.get("label") == label))
 
 
 def union(graphs: Iterable[KnowledgeGraph]) -> KnowledgeGraph:

@@ -8,7 +8,7 @@ from typing import Any
 
 from .graph import KnowledgeGraph
 from .lexicon import Lexicon
-from .model import Article, Extraction
+from .model import Article
 from .parallel import DEFAULT_BATCH, extract_stream
 from .reader import Source, read
 from .report import Report
@@ -16,12 +16,6 @@ from .report import Report
 #: Called after each article with (articles done, the article).
 Progress = Callable[[int, Article], None]
 
-
-def extract_article(article: Article, lexicon: Lexicon) -> Extraction:
-    """Extract nodes and edges from one article (imports jieba on first use)."""
-    from .extract import extract
-
-    return extract(article, lexicon)
 
 
 def build(sources: Iterable[Source] | Source, *, date: str | None = None, encoding: str | None = None,

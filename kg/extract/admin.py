@@ -13,9 +13,8 @@ import re
 from functools import lru_cache
 
 from ..lexicon import Lexicon, _alternation
-from .chunk import is_generic
+from .chunk import hard_left, is_generic
 from .doc import Doc, Mention, Sentence, word_tags
-from .entities import ends_with_boundary
 
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 #: what may not follow a suffix: the suffix is then the start of another word
@@ -30,7 +29,6 @@ _BAD_CHARS = set("的了是在和与及等为以把将从向对让使被给个�
 #: what may not stand just before a suffix: 城乡, 下乡, 乡村, 农村
 _NOT_BEFORE = {"乡": "城下家故回老返同带", "村": "乡农", "镇": "乡城村集"}
 _ADJECTIVES = re.compile(r"小康|美丽|示范|文明|先进|试点|特色|重点|幸福|和谐|生态|明星|省级|市级|国家级|贫困|脱贫|行政|自然")  # noqa: E501 (CJK data)
-_HARD_TAGS = frozenset({"v", "p", "c", "d", "u", "uj", "ul", "r", "t", "m", "f", "q"})
 LABELS = {"street_suffixes": "Street", "community_suffixes": "Community"}
 
 
@@ -50,21 +48,6 @@ def _inner_words(lex: Lexicon) -> re.Pattern[str]:
 @lru_cache(maxsize=8)
 def _suffixes(fingerprint: str, lexname: str, words: frozenset[str]) -> re.Pattern[str]:
     return _alternation(words - {"村委会", "居民委员会", "村民委员会"})
-
-
-def hard_left(doc: Doc, sent: Sentence, pos: int) -> bool:
-    """Nothing that could belong to a name stands right before ``pos``."""
-    if pos <= sent.start or not _CJK.match(doc.text[pos - 1]):
-        return True
-    if any(m.end == pos and m.label in ("Region", "Street", "Community", "Official", "Person") for m in doc.mentions):
-        return True
-    if ends_with_boundary(doc, sent.start, pos):
-        return True
-    tags = word_tags()
-    for w, _, e in doc.tokens(sent):
-        if e == pos:
-            return tags.get(w) in _HARD_TAGS and len(w) >= 1 and not w.endswith(("山", "河", "湖", "江"))
-    return False
 
 
 class AdminUnits:
@@ -107,7 +90,7 @@ class AdminUnits:
                     or tags.get(part) in ("v", "vn", "p", "c", "d", "r") and len(part) == 2 and n == 2 \
                     and tags.get(part + suffix) is None:
                 continue
-            if not hard_left(doc, sent, start):
+            if not hard_left(doc, sent, start, by_tag=True):
                 continue
             return Mention(label, part + suffix, start, e, sent.index, "admin-suffix")
         return None

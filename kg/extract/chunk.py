@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from .doc import Doc, Sentence
 
@@ -22,13 +21,6 @@ _NOT_REGION = re.compile(r"^(全|本|该|各|城|市|辖|社|园|景|小|片|街
                          r"|(?:景区|园区|度假区|旅游区|示范区|功能区|试验区|片区|小区|社区|城区|厂区|校区|辖区|库区|山区|灾区|街区|"
                          r"商圈|保护区|风景区|服务区|集聚区|产业区|工业区|商业区|生活区|安置区|牧区|林区|垦区|矿区|夜市)$")
 REGION_END = re.compile(r"(?:自治区|特别行政区|自治州|自治县|高新区|开发区|新区|省|市|区|县|州|旗|盟)$")
-
-
-@dataclass(frozen=True)
-class Span:
-    start: int
-    end: int
-    text: str
 
 
 def is_region_token(word: str, lexicon_regions: dict[str, str]) -> bool:
@@ -180,3 +172,40 @@ def _long_word_lengths(words: set[str]) -> tuple[int, ...]:
         hit = (words, len(words), tuple(sorted({len(w) for w in words if len(w) >= 2}, reverse=True)))
         _lengths_cache[id(words)] = hit
     return hit[2]
+
+
+_BOUNDARY_PATTERNS: dict[tuple[str, str], re.Pattern[str]] = {}
+_HARD_TAGS = frozenset({"v", "p", "c", "d", "u", "uj", "ul", "r", "t", "m", "f", "q"})
+
+
+def ends_with_boundary(doc: Doc, start: int, pos: int) -> bool:
+    """A boundary word (召开, 在, 的 …) ends right at ``pos`` (looking no further back than ``start``)."""
+    key = (doc.lexicon.fingerprint, "boundaries$")
+    pattern = _BOUNDARY_PATTERNS.get(key)
+    if pattern is None:
+        words = sorted(doc.lexicon["boundaries"], key=len, reverse=True)
+        pattern = _BOUNDARY_PATTERNS[key] = re.compile("(?:" + "|".join(map(re.escape, words)) + ")$")
+    return pattern.search(doc.text, max(start, pos - 8), pos) is not None
+
+
+def hard_left(doc: Doc, sentence: Sentence, pos: int, *, by_tag: bool = False) -> bool:
+    """Nothing that could belong to a name stands right before ``pos``: the sentence start, punctuation,
+    a person, region or unit found earlier, a boundary word, ``中共``/``共产党`` (the party's committee of a
+    region); with ``by_tag`` also a jieba word that is a verb or function word."""
+    text = doc.text
+    if pos <= sentence.start or not _CJK_WORD.match(text[pos - 1]):
+        return True
+    if any(m.end == pos and m.label in ("Region", "Street", "Community", "Official", "Person") for m in doc.mentions):
+        return True
+    if text.endswith(("共产党", "中共"), max(sentence.start, pos - 3), pos):
+        return True
+    if ends_with_boundary(doc, sentence.start, pos):
+        return True
+    if by_tag:
+        from .doc import word_tags
+
+        tags = word_tags()
+        for w, _, e in doc.tokens(sentence):
+            if e == pos:
+                return tags.get(w) in _HARD_TAGS and not w.endswith(("山", "河", "湖", "江"))
+    return False

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicon import Lexicon, _alternation
-from .chunk import _NOT_REGION, REGION_END, ends_at_token, is_generic, is_region_token, name_start
+from .chunk import _NOT_REGION, REGION_END, ends_at_token, hard_left, is_generic, name_start
 from .doc import Doc, Mention, Sentence, word_tags
 
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
@@ -109,16 +109,6 @@ def _pattern(lex: Lexicon, name: str) -> re.Pattern[str]:
     if pattern is None:
         pattern = _PATTERNS[key] = _pattern_cached(lex.fingerprint, frozenset(lex[name]))
     return pattern
-
-
-def ends_with_boundary(doc: Doc, start: int, pos: int) -> bool:
-    """A boundary word (召开, 在, 的 …) ends right at ``pos`` (looking no further back than ``start``)."""
-    key = (doc.lexicon.fingerprint, "boundaries$")
-    pattern = _PATTERNS.get(key)
-    if pattern is None:
-        words = sorted(doc.lexicon["boundaries"], key=len, reverse=True)
-        pattern = _PATTERNS[key] = re.compile("(?:" + "|".join(map(re.escape, words)) + ")$")
-    return pattern.search(doc.text, max(start, pos - 8), pos) is not None
 
 
 STREETS = SuffixEntities(SuffixRule("Street", "street_suffixes", max_len=4, stop_at_region=True, min_part=2,
@@ -238,7 +228,7 @@ class Regions:
                     continue
                 if start not in doc.token_starts(sent) and text[start - 1:start] not in _GLUED:
                     continue  # jieba may glue 为/到/率 to the name: 为北/畴区
-                if _hard_left(doc, sent, start, bounds):
+                if hard_left(doc, sent, start):
                     doc.add(Mention("Region", name + m.group(0), start, m.end(), sent.index, "region-scan"))
                     break
 
@@ -246,17 +236,6 @@ class Regions:
 #: characters no region name contains; one-character words jieba glues to the next word
 _NOT_IN_REGION = set("的了是在和与及等为到率赴对向从于由我你他她副来其该本各这那")
 _GLUED = set("为到率在赴对向从于由与和及")
-
-
-def _hard_left(doc: Doc, sent: Sentence, pos: int, bounds: set[str]) -> bool:
-    """Nothing that could belong to a name stands right before ``pos``."""
-    if pos == sent.start or not _CJK.match(doc.text[pos - 1]):
-        return True
-    if any(m.end == pos and m.label in ("Region", "Official", "Person") for m in doc.mentions):
-        return True
-    if doc.text.endswith(("共产党", "中共"), max(sent.start, pos - 3), pos):
-        return True  # 中国共产党汀南县第十五次代表大会: the party's county committee
-    return ends_with_boundary(doc, sent.start, pos)
 
 
 def _word_ending_at(doc: Doc, sent: Sentence, end: int) -> str:
@@ -283,6 +262,3 @@ def _gazetteer(lex: Lexicon) -> re.Pattern[str]:
         pattern = _PATTERNS[key] = _gazetteer_cached(lex.fingerprint, names)
     return pattern
 
-
-def is_region_mention(doc: Doc, word: str) -> bool:
-    return is_region_token(word, doc.lexicon.regions_by_short)

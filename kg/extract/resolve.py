@@ -41,11 +41,6 @@ class Overlaps:
             outers = SWALLOWED_BY.get(m.label, ())
             if any(o.label in outers and _inside(m, o) for o in doc.mentions if o is not m):
                 continue
-            if m.label == "Street" and any(o.label == "Organization" and o.start == m.start and o.end > m.end
-                                            for o in doc.mentions):
-                # 云塘街道党工委: the street is real, keep it; the body is an organization
-                keep.append(m)
-                continue
             keep.append(m)
         # the same span found by two extractors: keep the more specific label
         rank = {"Official": 0, "Person": 1, "Meeting": 2, "Project": 3, "Street": 4, "Community": 5,
