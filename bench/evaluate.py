@@ -3,9 +3,9 @@
 
     python bench/evaluate.py devset|devset2|heldout [--show] [--labels=L1,L2,...]
 
-Each set is a folder of this repository with ``gold.json`` (score.py's gold format) and its inputs:
+Each set is a folder of this repository's ``eval/`` with ``gold.json`` (score.py's gold format) and its inputs:
 ``articles.jsonl`` and, where present, ``pages/``.  The graph is written to bench/out/SET-graph.json.
-``heldout/`` is for measuring only, never for tuning (see its README).
+``eval/heldout/`` is for measuring only, never for tuning (see its README).
 """
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ def evaluate(name: str, argv: list[str], *, show_default: bool = False) -> int:
     sys.path.insert(0, str(REPO))
     import kg
 
-    folder = REPO / name
+    folder = REPO / "eval" / name
     inputs = [str(p) for p in (folder / "pages", folder / "articles.jsonl") if p.exists()]
     labels = next((a.split("=", 1)[1] for a in argv if a.startswith("--labels=")), LABELS)
     out = REPO / "bench" / "out" / f"{name}-graph.json"

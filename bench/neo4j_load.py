@@ -1,4 +1,4 @@
-"""Benchmark: batched Neo4j loading (kg.neo4j_store.load_graph) against a row-by-row MERGE baseline.
+"""Benchmark: batched Neo4j loading (kg.neo4j.store.load_graph) against a row-by-row MERGE baseline.
 
     python bench/neo4j_load.py --uri bolt://127.0.0.1:7688 [--rels 100000] [--baseline 5000]
                                [--batch-sizes 1000,5000,20000]
@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from kg.graph import KnowledgeGraph  # noqa: E402
 from kg.model import LABELS  # noqa: E402
-from kg.neo4j_store import Neo4jSettings, connect, ensure_schema, graph_rows, load_graph, rel_queries  # noqa: E402
+from kg.neo4j.store import Neo4jSettings, connect, ensure_schema, graph_rows, load_graph, rel_queries  # noqa: E402
 
 
 def synthetic(n_rels: int, seed: int = 7) -> KnowledgeGraph:

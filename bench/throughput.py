@@ -153,7 +153,7 @@ def main(argv: list[str] | None = None) -> None:
             pages.mkdir()
             for k in range(args.page_copies):
                 shutil.copyfile(args.page, pages / f"page-{k:04d}.txt")
-            from kg.decoding import decode_detail
+            from kg.read.decoding import decode_detail
 
             page_text = decode_detail(args.page.read_bytes(), path=str(args.page)).text
             rows.append(measure(f"real page x {args.page_copies}", pages, [page_text] * args.page_copies, lex,

@@ -23,8 +23,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 import browser_support as bs  # noqa: E402
 
-import kg.view as view  # noqa: E402
-import kg.view_layout as view_layout  # noqa: E402
+import kg.view.html as view  # noqa: E402
+import kg.view.layout as view_layout  # noqa: E402
 
 TARGET_S = 5.0
 

@@ -36,7 +36,7 @@ def __getattr__(name: str):  # lazy: importing kg must not load jieba
 
         return build
     if name == "read":
-        from .reader import read
+        from .read.reader import read
 
         return read
     raise AttributeError(name)

@@ -84,7 +84,7 @@ def print_counts(graph: Any, out: Any = None) -> None:
 
 
 def _neo4j_connection_options(fn: F) -> F:
-    from .cli_neo4j import connection_options
+    from .neo4j.cli import connection_options
 
     return connection_options(fn)  # type: ignore[return-value]
 
@@ -168,8 +168,8 @@ def build(inputs: tuple[str, ...], out_dir: str, date: str | None, encoding: str
                f"{report.skip_total} skipped; wrote {', '.join(written)} to {out}/")
     print_counts(graph)
     if to_neo4j:
-        from .neo4j_conn import Neo4jSettings
-        from .neo4j_store import load_graph
+        from .neo4j.conn import Neo4jSettings
+        from .neo4j.store import load_graph
 
         stats = load_graph(graph, Neo4jSettings.from_env(uri=uri, user=user, password=password, database=database))
         click.echo(f"Neo4j: {stats}")
@@ -225,8 +225,8 @@ def view(graph_file: str, out_file: str | None, around: str | None, depth: int, 
         click.launch(written.resolve().as_uri())
 
 
-# Neo4j: `kg load` and `kg query` live in kg/cli_neo4j.py
-from .cli_neo4j import register_neo4j_commands  # noqa: E402
+# Neo4j: `kg load` and `kg query` live in kg/neo4j/cli.py
+from .neo4j.cli import register_neo4j_commands  # noqa: E402
 
 register_neo4j_commands(main, handle_errors)
 

@@ -1,6 +1,6 @@
 """Parallel and distributed extraction: the same results as one process, on many cores or a cluster.
 
-:func:`extract_stream` takes the article stream of :func:`kg.reader.read` and yields, *in input order*,
+:func:`extract_stream` takes the article stream of :func:`kg.read.read` and yields, *in input order*,
 each article with its :class:`kg.model.Extraction` (``None`` for an article that has no Chinese text).
 The caller (:func:`kg.pipeline.build`) merges them into the graph in that order, so a parallel build
 gives the byte-identical ``graph.json`` of a one-process build.

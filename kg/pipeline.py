@@ -10,7 +10,7 @@ from .graph import KnowledgeGraph
 from .lexicon import Lexicon
 from .model import Article
 from .parallel import DEFAULT_BATCH, extract_stream
-from .reader import Source, read
+from .read.reader import Source, read
 from .report import Report
 
 #: Called after each article with (articles done, the article).

@@ -102,11 +102,11 @@ def neo4j_auth_uri() -> Iterator[str]:
 
 @pytest.fixture()
 def neo4j_settings(neo4j_uri: str) -> Iterator[object]:
-    """:class:`kg.neo4j_store.Neo4jSettings` for ``neo4j_uri``, with the database emptied first.
+    """:class:`kg.neo4j.store.Neo4jSettings` for ``neo4j_uri``, with the database emptied first.
 
     The tests delete everything in that database: point ``NEO4J_URI`` at a throw-away one only.
     """
-    from kg.neo4j_store import Neo4jSettings, connect
+    from kg.neo4j.store import Neo4jSettings, connect
 
     settings = Neo4jSettings.from_env(uri=neo4j_uri)
     driver = connect(settings)

@@ -10,7 +10,7 @@ import pytest
 from input_samples import ARTICLE, BODY
 
 import kg
-from kg import corpus, reader
+from kg.read import corpus, reader
 from kg.report import Report, Skip
 
 GOOD = "区委书记王某某主持召开区委常委会会议。"

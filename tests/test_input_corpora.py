@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from input_samples import ARTICLE, BODY, gov_page
 
-from kg.reader import read
+from kg.read.reader import read
 from kg.report import Report
 
 

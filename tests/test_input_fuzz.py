@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import kg
-from kg.pagesplit import split_page
-from kg.reader import read
+from kg.read.pagesplit import split_page
+from kg.read.reader import read
 from kg.report import Report
 
 SUFFIXES = [".txt", ".jsonl", ".csv", ".tsv", ".html", ".json", ""]

@@ -9,8 +9,8 @@ import pytest
 from neo4j_graphs import sample_graph
 
 from kg.errors import KgError
-from kg.neo4j_catalog import catalog, format_table, get_query, split_statements
-from kg.neo4j_store import Neo4jSettings, connect, load_graph, run_query
+from kg.neo4j.catalog import catalog, format_table, get_query, split_statements
+from kg.neo4j.store import Neo4jSettings, connect, load_graph, run_query
 
 pytestmark = pytest.mark.neo4j
 

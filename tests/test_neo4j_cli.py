@@ -10,8 +10,8 @@ from click.testing import CliRunner
 from neo4j_graphs import sample_graph, second_corpus
 
 from kg.cli import main
-from kg.neo4j_catalog import catalog
-from kg.neo4j_store import Neo4jSettings, run_query
+from kg.neo4j.catalog import catalog
+from kg.neo4j.store import Neo4jSettings, run_query
 
 
 def test_query_list_needs_no_server() -> None:

@@ -12,7 +12,7 @@ from neo4j_graphs import sample_graph
 
 from kg.cli import main
 from kg.errors import Neo4jError
-from kg.neo4j_store import Neo4jSettings, connect, load_graph, run_query
+from kg.neo4j.store import Neo4jSettings, connect, load_graph, run_query
 
 pytestmark = pytest.mark.neo4j
 

@@ -12,8 +12,8 @@ import kg
 from kg.errors import KgError, Neo4jError
 from kg.graph import KnowledgeGraph, union
 from kg.model import LABELS, Node, Provenance
-from kg.neo4j_catalog import cypher_dir
-from kg.neo4j_store import (
+from kg.neo4j.catalog import cypher_dir
+from kg.neo4j.store import (
     Neo4jSettings,
     connect,
     graph_rows,

@@ -1,4 +1,4 @@
-from kg.pagesplit import join_fragments, paragraphs, split_page, to_page_offset
+from kg.read.pagesplit import join_fragments, paragraphs, split_page, to_page_offset
 
 PAGE = """临江日报 2024年3月6日 第A03版 青川新闻
 

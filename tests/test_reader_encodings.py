@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from input_samples import ARTICLE, SIMP_ARTICLE, TRAD_ARTICLE
 
-from kg.decoding import BinaryInputError, decode_detail, plausible_chinese
 from kg.errors import InputError
-from kg.reader import read
+from kg.read.decoding import BinaryInputError, decode_detail, plausible_chinese
+from kg.read.reader import read
+from kg.read.script import looks_traditional, simplify_if_traditional, simplify_name, to_simplified
 from kg.report import Report
-from kg.script import looks_traditional, simplify_if_traditional, simplify_name, to_simplified
 
 
 def _read(*paths: Path, **kw: object) -> tuple[list, Report]:

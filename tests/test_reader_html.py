@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from input_samples import ARTICLE, BODY, NAV_WORDS, TITLE, gov_page
 
-from kg.htmlpage import extract, looks_like_html
-from kg.reader import read
+from kg.read.htmlpage import extract, looks_like_html
+from kg.read.reader import read
 from kg.report import Report
 
 

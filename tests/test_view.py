@@ -15,10 +15,10 @@ from click.testing import CliRunner
 
 from kg import KgError, ViewError
 from kg.cli import main
-from kg.view import render_html, script_json, select, write_html
-from kg.view_layout import layout
+from kg.view.html import render_html, script_json, select, write_html
+from kg.view.layout import layout
 
-ASSETS = Path(__file__).resolve().parent.parent / "kg" / "view_assets"
+ASSETS = Path(__file__).resolve().parent.parent / "kg" / "view" / "assets"
 
 
 def payload(html_text: str) -> dict:

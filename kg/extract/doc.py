@@ -14,7 +14,7 @@ from typing import Any
 
 from ..lexicon import Lexicon
 from ..model import Article
-from ..pagesplit import is_byline, is_heading
+from ..read.pagesplit import is_byline, is_heading
 
 _SENT = re.compile(r"[^。！？!?\n]*(?:[。！？!?]+[”’」』）)]*|\n|$)")
 

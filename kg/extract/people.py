@@ -273,7 +273,7 @@ class Bylines:
 
 def _lead_byline(doc: Doc) -> str | None:
     """A byline opening one of the first lines (for articles that did not come from a page split)."""
-    from ..pagesplit import BYLINE_LINE, LEAD_BYLINE
+    from ..read.pagesplit import BYLINE_LINE, LEAD_BYLINE
 
     for line in doc.text.split("\n")[:3]:
         m = LEAD_BYLINE.match(line)

@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from .errors import KgError
+from ..errors import KgError
 
 CONNECTION_HELP = ("Connection: --uri/--user/--password/--database, else NEO4J_URI, NEO4J_USER, "
                    "NEO4J_PASSWORD, NEO4J_DATABASE (defaults bolt://localhost:7687, neo4j, no "
@@ -34,7 +34,7 @@ def connection_options(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _settings(uri: str | None, user: str | None, password: str | None, database: str | None) -> Any:
-    from .neo4j_conn import Neo4jSettings
+    from .conn import Neo4jSettings
 
     return Neo4jSettings.from_env(uri=uri, user=user, password=password, database=database)
 
@@ -66,9 +66,9 @@ def register_neo4j_commands(main: click.Group, handle_errors: Callable[[Any], An
         Idempotent: loading the same graph again changes nothing; loading another corpus merges
         into what is there (the same official stays one node).
         """
-        from .graph import KnowledgeGraph
-        from .neo4j_conn import connect
-        from .neo4j_store import load_graph
+        from ..graph import KnowledgeGraph
+        from .conn import connect
+        from .store import load_graph
 
         settings = _settings(uri, user, password, database)
         loaded = [(path, KnowledgeGraph.from_json(path)) for path in graphs]  # read all before writing
@@ -99,8 +99,8 @@ def register_neo4j_commands(main: click.Group, handle_errors: Callable[[Any], An
         kg query official_meetings --param name=程远航
         kg query official_inspections -p name=程远航 -p since=2024-01-01 --json
         """
-        from .neo4j_catalog import catalog, format_table, get_query
-        from .neo4j_read import run_query
+        from .catalog import catalog, format_table, get_query
+        from .read import run_query
 
         if list_:
             for q in catalog().values():

@@ -8,11 +8,11 @@ from typing import Any
 import neo4j
 import neo4j.graph as ng
 
-from .errors import KgError
-from .graph import KnowledgeGraph
-from .model import LABELS
-from .neo4j_catalog import CatalogQuery, get_query, plain
-from .neo4j_conn import Neo4jSettings, driver_for, settings_of, translate_errors
+from ..errors import KgError
+from ..graph import KnowledgeGraph
+from ..model import LABELS
+from .catalog import CatalogQuery, get_query, plain
+from .conn import Neo4jSettings, driver_for, settings_of, translate_errors
 
 
 def run_query(query: str | CatalogQuery, params: dict[str, Any] | None = None,
@@ -22,7 +22,7 @@ def run_query(query: str | CatalogQuery, params: dict[str, Any] | None = None,
 
     ``params`` may hold strings as given on the command line; they are converted to the declared
     types and defaults are filled in.  ``target`` is a driver or settings (``None``: environment).
-    Rows are plain data (:func:`kg.neo4j_catalog.plain`): nodes become property maps.
+    Rows are plain data (:func:`kg.neo4j.catalog.plain`): nodes become property maps.
     """
     q = get_query(query) if isinstance(query, str) else query
     bound = q.bind(params or {})

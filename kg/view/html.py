@@ -3,14 +3,14 @@
 >>> from kg.view import write_html
 >>> write_html(graph, "out/graph.html", around="程远航", depth=2)   # doctest: +SKIP
 
-The page inlines vis-network (``kg/view_assets/``, see its README) and a small viewer script; it
+The page inlines vis-network (``kg/view/assets/``, see its README) and a small viewer script; it
 loads nothing from the network (a Content-Security-Policy says so to the browser, too).  Graph data
 travels as JSON in a ``<script type="application/json">`` block with ``<``, ``>``, ``&`` and
 U+2028/U+2029 escaped, and every piece of article text reaches the screen through ``textContent``,
 never ``innerHTML``, so a title such as ``<img src=x onerror=...>`` is shown, not run.
 
 Small graphs settle with vis-network physics (bounded stabilisation, then physics off).  Above
-:data:`PHYSICS_LIMIT` nodes the layout is precomputed in Python (:mod:`kg.view_layout`) and physics
+:data:`PHYSICS_LIMIT` nodes the layout is precomputed in Python (:mod:`kg.view.layout`) and physics
 stays off, so 5,000 nodes / 10,000 edges open in a second or two.  Above :data:`MAX_NODES` nodes or
 :data:`MAX_EDGES` edges only the most mentioned part is drawn and the page says so.
 
@@ -33,10 +33,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .errors import ViewError
-from .graph import KnowledgeGraph
-from .model import LABELS, REL_TYPES
-from .view_layout import layout as _layout
+from ..errors import ViewError
+from ..graph import KnowledgeGraph
+from ..model import LABELS, REL_TYPES
+from .layout import layout as _layout
 
 #: Up to this many nodes the browser lays the graph out with physics (bounded); above, Python does.
 PHYSICS_LIMIT = 300
@@ -72,7 +72,7 @@ TYPE_STYLES: dict[str, dict[str, str]] = {
     "HOLDS_POST": {"color": "#d35400", "gloss": "任职"},
 }
 _OTHER_TYPE = {"color": "#888888", "gloss": ""}
-_ASSETS = "view_assets"
+_ASSETS = "assets"
 _SHOWN_NODE_ATTRS = ("label", "name", "mentions", "articles", "title", "titles", "title_date", "date")
 
 
@@ -330,7 +330,7 @@ def script_json(data: Any) -> str:
 @lru_cache(maxsize=8)
 def _asset(name: str) -> str:
     try:
-        return resources.files("kg").joinpath(_ASSETS, name).read_text(encoding="utf-8")
+        return resources.files("kg.view").joinpath(_ASSETS, name).read_text(encoding="utf-8")
     except (OSError, FileNotFoundError) as exc:  # pragma: no cover - broken installation
         raise ViewError(f"kg is installed without its view assets ({_ASSETS}/{name}): {exc}") from exc
 

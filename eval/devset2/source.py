@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Source of devset2: two e-paper pages and 25 articles, each with its gold annotation side by side.
 
-``python devset2/source.py`` writes ``pages/*.txt``, ``articles.jsonl`` and ``gold.json`` and checks
+``python eval/devset2/source.py`` writes ``pages/*.txt``, ``articles.jsonl`` and ``gold.json`` and checks
 that every gold name occurs in its article (for page articles: in the article's block of the page).
 
 Gold notation, one fact a line:

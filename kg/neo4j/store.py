@@ -1,7 +1,7 @@
 """Neo4j as a store for kg graphs: schema, batched idempotent loading, and (re-exported) reading back.
 
-Connections: :mod:`kg.neo4j_conn` (:class:`Neo4jSettings`, :func:`connect`); reading back and the
-Cypher catalog: :mod:`kg.neo4j_read` (:func:`read_subgraph`, :func:`run_query`).  All are importable
+Connections: :mod:`kg.neo4j.conn` (:class:`Neo4jSettings`, :func:`connect`); reading back and the
+Cypher catalog: :mod:`kg.neo4j.read` (:func:`read_subgraph`, :func:`run_query`).  All are importable
 from here.
 
 Loading (:func:`load_graph`) is idempotent: nodes are MERGEd on ``id`` (kg's deterministic node key)
@@ -28,7 +28,7 @@ Dates stay ISO strings, so Cypher compares them as text (``r.date >= $since``).
 
 For ``kg build ... --neo4j`` (the build command's owner): call
 ``load_graph(graph, Neo4jSettings.from_env(uri, user, password, database))`` after building; the
-``--uri/--user/--password/--database`` options are :func:`kg.cli_neo4j.connection_options`, and
+``--uri/--user/--password/--database`` options are :func:`kg.neo4j.cli.connection_options`, and
 :class:`kg.errors.Neo4jError` comes out with a one-line message for ``handle_errors``.
 """
 
@@ -44,12 +44,12 @@ from typing import Any
 
 import neo4j
 
-from .errors import KgError, Neo4jError
-from .graph import KnowledgeGraph
-from .model import LABELS, REL_TYPES, SUMMARY_TYPES
-from .neo4j_catalog import cypher_dir, split_statements
-from .neo4j_conn import Neo4jSettings, connect, driver_for, settings_of, translate_errors
-from .neo4j_read import read_subgraph, run_query
+from ..errors import KgError, Neo4jError
+from ..graph import KnowledgeGraph
+from ..model import LABELS, REL_TYPES, SUMMARY_TYPES
+from .catalog import cypher_dir, split_statements
+from .conn import Neo4jSettings, connect, driver_for, settings_of, translate_errors
+from .read import read_subgraph, run_query
 
 __all__ = ["LoadStats", "Neo4jSettings", "connect", "ensure_schema", "graph_rows", "load_graph", "merge_node",
            "read_subgraph", "run_query", "schema_statements"]

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Source of the held-out test set: the 15 single articles and the gold of every article.
 
-`python heldout/source.py` writes heldout/articles.jsonl and heldout/gold.json and checks that
+`python eval/heldout/source.py` writes heldout/articles.jsonl and heldout/gold.json and checks that
 every gold name occurs in its article (for page articles: in the page, and normally in the
 article's own stretch of the page).  The page dumps live in heldout/pages/ and are written by hand.
 

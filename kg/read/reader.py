@@ -3,16 +3,16 @@
 :func:`read` turns any mix of sources into a *stream* of :class:`kg.model.Article` (a generator:
 nothing is collected, so memory does not grow with the number of articles):
 
-* ``.txt`` files: one article, or a whole e-paper page split by :mod:`kg.pagesplit`;
-* ``.html`` / ``.htm`` saved web pages, reduced to the article (:mod:`kg.htmlpage`);
+* ``.txt`` files: one article, or a whole e-paper page split by :mod:`kg.read.pagesplit`;
+* ``.html`` / ``.htm`` saved web pages, reduced to the article (:mod:`kg.read.htmlpage`);
 * ``.jsonl`` (``.ndjson``) and ``.csv`` (``.tsv``) corpora, one article per line / row, streamed;
   ``.json`` holding one record or a list of them; any of these ``.gz``-compressed;
 * directories (recursively, in sorted order), glob patterns, and ``-`` for standard input;
 * ``str`` texts, ``dict`` records and :class:`Article` objects given directly.
 
 Records have ``text`` (or the ``text_column`` of a CSV) and optional ``id``, ``title``, ``date``,
-``url``, ``source``.  Encodings are detected per file (:mod:`kg.decoding`); text in traditional
-characters is converted to simplified, one character for one (:mod:`kg.script`).
+``url``, ``source``.  Encodings are detected per file (:mod:`kg.read.decoding`); text in traditional
+characters is converted to simplified, one character for one (:mod:`kg.read.script`).
 
 Problems never stop the run: each becomes one line in the :class:`kg.report.Report` naming the
 file (and line), and counts so that ``articles_read == articles_in_graph + articles_skipped``.
@@ -27,12 +27,12 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
+from ..errors import InputError
+from ..model import Article
+from ..report import Report
 from . import corpus, htmlpage
 from .decoding import BinaryInputError, clean_text, decode_detail, has_chinese
-from .errors import InputError
-from .model import Article
 from .pagesplit import split_page
-from .report import Report
 from .script import simplify_if_traditional
 
 Source = str | Path | Mapping[str, Any] | Article
@@ -205,7 +205,7 @@ class _Context:
             url=_opt(record.get("url")), source=_opt(record.get("source")), origin=origin))
 
     def page(self, text: str, origin: str, *, meta: htmlpage.HtmlArticle | None = None) -> Iterator[Article]:
-        """The articles of a page of text (split by :func:`kg.pagesplit.split_page`)."""
+        """The articles of a page of text (split by :func:`kg.read.pagesplit.split_page`)."""
         pieces = split_page(text)
         if not pieces:
             self.report.read_and_skip(origin, "empty: no text", "article:empty")
@@ -272,5 +272,5 @@ def _opt(v: Any) -> str | None:
 
 
 def decode(data: bytes, *, path: str = "", encoding: str | None = None) -> str:
-    """Decode file bytes (kept for compatibility; see :func:`kg.decoding.decode`)."""
+    """Decode file bytes (kept for compatibility; see :func:`kg.read.decoding.decode`)."""
     return decode_detail(data, path=path, encoding=encoding).text

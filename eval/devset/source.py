@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Source of the development set: fictional articles with their gold annotation side by side.
 
-Run `python devset/source.py` to regenerate devset/articles.jsonl and devset/gold.json
+Run `python eval/devset/source.py` to regenerate devset/articles.jsonl and devset/gold.json
 (and to check that every gold name occurs in its article's text).
 
 Node lines:  CODE name [title-or-date]

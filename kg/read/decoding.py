@@ -22,7 +22,7 @@ import codecs
 import re
 from dataclasses import dataclass
 
-from .errors import InputError
+from ..errors import InputError
 
 #: Encodings charset-normalizer may choose from when a file is not UTF-8.
 CANDIDATES = ["gb18030", "big5", "big5hkscs", "euc_jp", "shift_jis", "euc_kr", "cp1252"]

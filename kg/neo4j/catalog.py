@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import KgError
+from ..errors import KgError
 
 _PARAM = re.compile(r"^//\s+\$(\w+)\s+(string|int|float|bool)(?:\s*=\s*(\S+))?\s*(.*)$")
 _TYPES = {"string": str, "int": int, "float": float, "bool": bool}
@@ -38,7 +38,7 @@ def cypher_dir() -> Path:
     """The directory holding ``schema.cypher`` and the catalog queries."""
     here = Path(__file__).resolve().parent
     candidates = [Path(os.environ["KG_CYPHER_DIR"])] if os.environ.get("KG_CYPHER_DIR") else []
-    candidates += [here / "cypher", here.parent / "cypher"]
+    candidates += [here.parent / "cypher", here.parent.parent / "cypher"]
     for c in candidates:
         if (c / "schema.cypher").is_file():
             return c

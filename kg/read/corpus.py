@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, cast
 
+from ..report import Report
 from .decoding import clean_text, decode_chinese
-from .report import Report
 
 KINDS = {".txt": "text", ".text": "text", ".md": "text", ".jsonl": "jsonl", ".ndjson": "jsonl",
          ".json": "json", ".csv": "csv", ".tsv": "csv", ".html": "html", ".htm": "html",

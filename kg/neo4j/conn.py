@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import neo4j
 from neo4j import exceptions as neo4j_exc
 
-from .errors import Neo4jError
+from ..errors import Neo4jError
 
 DEFAULT_URI = "bolt://localhost:7687"
 DEFAULT_USER = "neo4j"

@@ -1,0 +1,49 @@
+#!/usr/bin/env python3
+"""Score kg on the real development set (``../shared/eval/real/``).
+
+    .venv/bin/python bench/eval_real.py [--show] [--labels=L1,L2,...] [--texts=DIR]
+
+The articles' texts are not in the repository: regenerate them as ``../shared/eval/real/README.md``
+says into ``.cache/real/`` (git-ignored), run its ``prepare.py`` there, and this script builds
+``.cache/real/input.jsonl`` with ``kg.build``, writes ``bench/out/real-graph.json`` and runs
+``score.py`` with the eight labels of the gold graphs.
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+REAL = REPO / ".." / "shared" / "eval" / "real"
+SCORER = REPO / ".." / "shared" / "eval" / "score.py"
+LABELS = "Official,Meeting,Project,Street,Community,Region,Place,Organization"
+
+
+def main(argv: list[str]) -> int:
+    sys.path.insert(0, str(REPO))
+    import kg
+
+    texts = Path(next((a.split("=", 1)[1] for a in argv if a.startswith("--texts=")), REPO / ".cache" / "real"))
+    source = texts / "input.jsonl"
+    if not source.is_file():
+        print(f"{source} is missing: regenerate the texts as {REAL.resolve() / 'README.md'} says", file=sys.stderr)
+        return 2
+    labels = next((a.split("=", 1)[1] for a in argv if a.startswith("--labels=")), LABELS)
+    out = REPO / "bench" / "out" / "real-graph.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    start = time.perf_counter()
+    kg.build([str(source)]).to_json(out)
+    print(f"built in {time.perf_counter() - start:.1f} s", file=sys.stderr)
+    cmd = [sys.executable, str(SCORER.resolve()), str((REAL / "gold.json").resolve()), str(out), f"--labels={labels}"]
+    if "--show" in argv:
+        cmd.append("--show")
+    result = subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8")
+    sys.stdout.write(result.stdout)
+    sys.stderr.write(result.stderr)
+    return result.returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
