@@ -68,6 +68,9 @@ class Events:
         chaired = {(r.source.key, r.target.key) for r in doc.relations if r.type == "CHAIRED"}
         doc.relations = [r for r in doc.relations
                          if not (r.type == "ATTENDED" and (r.source.key, r.target.key) in chaired)]
+        # a meeting named only by its kind (召开座谈会) is a node when someone chaired or attended it
+        met = {id(r.target) for r in doc.relations}
+        doc.mentions = [m for m in doc.mentions if m.rule != "meeting-kind" or id(m) in met]
 
     # -- meetings -------------------------------------------------------------------------------
 

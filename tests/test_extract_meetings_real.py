@@ -1,0 +1,63 @@
+"""Meetings and who took part in them, as real district news writes them (sentences of our own)."""
+
+from extraction_support import graph_of, names, rels
+
+
+def test_a_meeting_named_only_by_its_kind_is_a_node_when_someone_chairs_it():
+    g = graph_of("3月2日,副市长林海峰到青川区调研。调研结束后,林海峰主持召开座谈会,副区长周敏参加座谈会。")
+    assert "座谈会" in names(g, "Meeting")
+    assert rels(g, "CHAIRED") == {("林海峰", "座谈会")}
+    assert rels(g, "ATTENDED") == {("周敏", "座谈会")}
+
+
+def test_a_meeting_named_only_by_its_kind_without_participants_is_no_node():
+    g = graph_of("3月2日,龙溪镇召开座谈会,听取村民意见。")
+    assert names(g, "Meeting") == set()
+
+
+def test_a_session_named_by_its_number_after_the_body_that_holds_it():
+    g = graph_of("5月6日,区人大常委会召开第十二次会议,区人大常委会主任程远航主持会议。"
+                 "区人大常委会副主任苏雅琴出席会议。")
+    assert rels(g, "CHAIRED") == {("程远航", "第十二次会议")}
+    assert rels(g, "ATTENDED") == {("苏雅琴", "第十二次会议")}
+
+
+def test_a_kind_named_elsewhere_in_full_refers_to_that_meeting():
+    g = graph_of("青川区召开防汛工作座谈会\n4月1日,区长周敏主持召开座谈会。")
+    assert names(g, "Meeting") == {"防汛工作座谈会"}
+    assert rels(g, "CHAIRED") == {("周敏", "防汛工作座谈会")}
+
+
+def test_headline_and_body_forms_of_one_session_are_one_meeting():
+    g = graph_of("区政协五届二次会议开幕\n2月3日,中国人民政治协商会议青川区第五届委员会第二次会议隆重开幕。"
+                 "区政协主席黄海燕主持会议。")
+    assert names(g, "Meeting") == {"中国人民政治协商会议青川区第五届委员会第二次会议"}
+    assert rels(g, "CHAIRED") == {("黄海燕", "中国人民政治协商会议青川区第五届委员会第二次会议")}
+
+
+def test_numbers_written_in_digits_or_characters_are_the_same_session():
+    g = graph_of("区九届人大常委会第20次会议召开\n6月1日,青川区第九届人民代表大会常务委员会第二十次会议召开。"
+                 "区人大常委会主任程远航主持会议。")
+    assert names(g, "Meeting") == {"青川区第九届人民代表大会常务委员会第二十次会议"}
+
+
+def test_a_shortened_form_of_a_ceremony_is_the_same_ceremony():
+    g = graph_of("青川区举行重点项目集中开工仪式\n3月8日,青川区2024年第一季度6个重点项目集中开工仪式在龙溪镇举行。"
+                 "区委书记王建国出席仪式。")
+    assert len(names(g, "Meeting")) == 1
+
+
+def test_phrases_that_only_qualify_a_meeting_are_no_names():
+    g = graph_of("4月2日,青川区召开安全生产工作会议。区委书记王建国出席会议。应邀出席会议的还有副区长周敏。"
+                 "会议强调,要把这次重要会议的精神落到实处。")
+    assert names(g, "Meeting") == {"安全生产工作会议"}
+
+
+def test_a_ceremony_held_by_generic_words_alone_is_named_by_them():
+    g = graph_of("3月9日,青川区在滨江产业园举行重点项目集中开工竣工仪式。区委书记王建国出席仪式。")
+    assert rels(g, "ATTENDED") == {("王建国", "重点项目集中开工竣工仪式")}
+
+
+def test_a_verb_inside_the_span_starts_the_name_after_it():
+    g = graph_of("当天,龙溪镇有6个项目进行集中开工仪式。副区长周敏出席仪式。")
+    assert "有6个项目进行集中开工仪式" not in names(g, "Meeting")
