@@ -61,3 +61,36 @@ def test_a_ceremony_held_by_generic_words_alone_is_named_by_them():
 def test_a_verb_inside_the_span_starts_the_name_after_it():
     g = graph_of("当天,龙溪镇有6个项目进行集中开工仪式。副区长周敏出席仪式。")
     assert "有6个项目进行集中开工仪式" not in names(g, "Meeting")
+
+
+def test_attendees_listed_past_clauses_of_unnamed_groups():
+    g = graph_of("5月6日,区人大常委会召开第十二次会议。副区长周敏,区法院院长林正清,区直有关单位主要负责人,"
+                 "部分区人大代表列席会议。")
+    assert rels(g, "ATTENDED") == {("周敏", "第十二次会议"), ("林正清", "第十二次会议")}
+
+
+def test_a_list_opened_by_what_its_members_did():
+    g = graph_of("2月3日,青川区政协五届二次会议隆重开幕。应邀出席会议的区领导方志成、苏雅琴,区法院院长林正清等"
+                 "在主席台就座。")
+    assert rels(g, "ATTENDED") == {(n, "青川区政协五届二次会议") for n in ("方志成", "苏雅琴", "林正清")}
+
+
+def test_group_words_before_a_titled_list_do_not_stop_it():
+    g = graph_of("3月1日,青川区召开人民代表大会预备会议。区人大代表、区领导方志成、苏雅琴,区检察院检察长等参加会议。")
+    assert rels(g, "ATTENDED") == {("方志成", "人民代表大会预备会议"), ("苏雅琴", "人民代表大会预备会议")}
+
+
+def test_attending_with_no_object_after_a_meeting():
+    g = graph_of("3月9日,青川区举行重点项目集中开工仪式。区委书记王建国宣布开工。区领导方志成、苏雅琴出席。")
+    assert rels(g, "ATTENDED") == {(n, "重点项目集中开工仪式") for n in ("王建国", "方志成", "苏雅琴")}
+
+
+def test_attending_with_no_object_far_from_any_meeting_is_no_attendance():
+    g = graph_of("3月9日,青川区召开防汛工作会议。区委书记王建国出席会议。会议要求,各镇要落实责任。"
+                 "各镇要排查隐患。各村要巡查堤段。次日,区长周敏到龙溪镇调研,副区长苏雅琴参加。")
+    assert ("苏雅琴", "防汛工作会议") not in rels(g, "ATTENDED")
+
+
+def test_came_to_the_meeting_to_guide_it():
+    g = graph_of("6月2日,龙溪镇召开驻村工作对接会。区委组织部副部长苏雅琴到会指导。")
+    assert rels(g, "ATTENDED") == {("苏雅琴", "驻村工作对接会")}

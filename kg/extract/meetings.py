@@ -77,6 +77,13 @@ class Meetings:
         generic = not part or is_generic(part, doc.lexicon["generic"])
         if generic and len(part) >= 4 and held_here and not _NOT_NAME.match(part):
             generic = False  # 举行重点项目集中开工仪式: generic words, but this is the event's whole name
+        suffix = match.group(0)
+        if generic and part:
+            # 开工项目 + 办公会议: the head of a compound suffix may be what makes the name
+            for k in range(1, len(suffix) - 1):
+                if suffix[k:] in doc.lexicon["meeting_suffixes"]:
+                    generic = is_generic(part + suffix[:k], doc.lexicon["generic"])
+                    break
         if generic or e - start < 3 or _ONLY_ORDINAL.match(part) or _NOT_NAME.match(part):
             ref = Mention("Meeting", match.group(0), s, e, sent.index, "meeting-reference", attrs={"ref": "1"})
             ordinal = part if part and _ONLY_ORDINAL.match(part) and re.search(r"[次届]", part) else ""
