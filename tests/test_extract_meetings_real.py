@@ -94,3 +94,26 @@ def test_attending_with_no_object_far_from_any_meeting_is_no_attendance():
 def test_came_to_the_meeting_to_guide_it():
     g = graph_of("6月2日,龙溪镇召开驻村工作对接会。区委组织部副部长苏雅琴到会指导。")
     assert rels(g, "ATTENDED") == {("苏雅琴", "驻村工作对接会")}
+
+
+def test_names_listed_before_their_group_are_officials():
+    g = graph_of("5月6日,区人大常委会召开第八次主任会议。程远航、苏雅琴、林正清等常委会领导出席会议。会议由程远航主持。")
+    assert {"程远航", "苏雅琴", "林正清"} <= names(g, "Official")
+    assert rels(g, "CHAIRED") == {("程远航", "第八次主任会议")}
+    assert rels(g, "ATTENDED") == {("苏雅琴", "第八次主任会议"), ("林正清", "第八次主任会议")}
+
+
+def test_a_unit_before_the_first_listed_name_is_not_part_of_it():
+    g = graph_of("6月2日,龙溪镇召开驻村工作对接会。区工作专班苏雅琴、林正清等同志到会指导。")
+    assert {"苏雅琴", "林正清"} <= names(g, "Official")
+    assert rels(g, "ATTENDED") == {("苏雅琴", "驻村工作对接会"), ("林正清", "驻村工作对接会")}
+
+
+def test_a_name_written_before_its_title():
+    g = graph_of("龙溪镇党委方志成书记代表镇党委致辞。青川区委林正清副主任率队调研。")
+    assert {"方志成", "林正清"} <= names(g, "Official")
+
+
+def test_a_body_before_a_title_is_no_name():
+    g = graph_of("区政协委员列席大会。区人大代表列席会议。")
+    assert names(g, "Official") == set()
