@@ -117,3 +117,19 @@ def test_a_name_written_before_its_title():
 def test_a_body_before_a_title_is_no_name():
     g = graph_of("区政协委员列席大会。区人大代表列席会议。")
     assert names(g, "Official") == set()
+
+
+def test_chairing_with_no_object_after_the_meeting_is_named():
+    g = graph_of("9月10日,桃源街道召开文明创建推进会,街道党工委书记方志成出席会议。街道人大工委主任林正清主持,各社区负责人参会。")
+    assert rels(g, "CHAIRED") == {("林正清", "文明创建推进会")}
+
+
+def test_speaking_at_the_meeting_written_as_zai_hui_shang():
+    g = graph_of("10月8日,龙溪镇第五届人民代表大会第一次会议隆重召开。镇党委书记方志成在会上指出,要团结奋进。")
+    assert rels(g, "ATTENDED") == {("方志成", "龙溪镇第五届人民代表大会第一次会议")}
+
+
+def test_speakers_in_a_sentence_set_at_the_meeting_attended_it():
+    g = graph_of("副市长林海峰到青川区调研。随后,在区政府会议室召开座谈会。"
+                 "会上,区发改局局长苏雅琴对项目进展进行了汇报,区长周敏对相关情况进行介绍。")
+    assert rels(g, "ATTENDED") >= {("苏雅琴", "座谈会"), ("周敏", "座谈会")}
