@@ -15,8 +15,21 @@ from .meetings import main_meeting, meeting_after
 from .subjects import clauses, subjects
 
 _CHAIR = re.compile(r"主持召开|主持")
-_ATTEND = re.compile(r"(?:出席|参加|参会|列席|应邀出席)(?!检查|调研|视察|督导|考察|活动)")
-_SPEAK_AT = re.compile(r"在(.{2,40}?)上(?:讲话|致辞|发言|作报告|作部署|指出|强调|作动员讲话|作动员|作总结讲话)")
+_ATTEND = re.compile(r"(?:出席|参加|参会|列席|应邀出席|到会)(?!检查|调研|视察|督导|考察|活动)")
+#: 出席。/ 参加。/ 到会指导: the object is the meeting the article has been reporting
+_NO_OBJECT = re.compile(r"(?:了)?(?:指导|讲话)?(?:[。！；;，,]|$)")
+#: a clause that only names a group of unnamed participants: 县直有关单位主要负责人, 部分区人大代表,
+#: 县法院院长 (a title with no name): a list of named attendees may run on past it
+_GROUP = re.compile(r"^(?:及|和|以及|还有)?[^，,；;：:]{0,30}?(?:负责人|负责同志|代表|干部|委员|成员|人员|主席|"
+                    r"主任|同志|领导|书记|院长|检察长|局长|镇长|乡长)(?:等)?(?:人员|同志)?$")
+_VERBS = re.compile(r"召开|举行|主持|讲话|指出|强调|要求|听取|审议|通过|汇报|介绍|表示|来到|调研|检查|视察|宣读|"
+                    r"传达|学习|部署|安排|[在到对向]")
+#: a sentence set at the meeting: 会上,… / 座谈中,…
+_AT_MEETING = re.compile(r"(?:会上|会议上|座谈会上|座谈中|座谈时|仪式上|会议期间|会中)[，,]")
+_VISIT = re.compile(r"调研|视察|检查|考察|督导|督查|走访|察看|查看|慰问")
+#: 应邀出席会议的区领导A、B: a list introduced by what its members did
+_LIST_LEAD = re.compile(r"(?:应邀)?(?:出席|参加|列席)(?:会议|大会|仪式|活动|开幕式)?的")
+_SPEAK_AT = re.compile(r"在(.{1,40}?)上(?:讲话|致辞|发言|作报告|作部署|指出|强调|作动员讲话|作动员|作总结讲话)")
 #: speaking at the article's meeting (no meeting named): 作动员讲话, 致辞, 作交流发言, 通报…情况, 宣布…开工
 _SPEAK = re.compile(r"(?:作|做)(?:了)?(?:动员|总结|交流|表态|重要|具体|工作)?(?:讲话|发言|部署|报告|点评|安排)|"
                     r"讲话|致辞|发言|通报|宣布|就座|揭牌|颁奖|作说明|解读|向(?:大会|会议)作|进行(?:具体)?部署|介绍了")
@@ -45,6 +58,55 @@ def event_date(doc: Doc, sent: Sentence) -> ResolvedDate | None:
     return when
 
 
+_FILLER = re.compile(r"[、\s等和及与]|同志|以及")
+_LISTED = ("Official", "Person", "Region", "Organization", "Street", "Community")
+
+
+def _names_clause(doc: Doc, ments: list[Mention], start: int, end: int) -> bool:
+    """A clause that is a list of (titled) names, perhaps behind group words: 县人大代表、县领导A、B."""
+    keep = [True] * (end - start)
+    for m in ments:
+        if m.label in _LISTED and start <= m.start and m.end <= end:
+            keep[m.start - start:m.end - start] = [False] * (m.end - m.start)
+    for t in doc.lexicon.title_pattern.finditer(doc.text, start, end):
+        keep[t.start() - start:t.end() - start] = [False] * (t.end() - t.start())
+    rest = _FILLER.sub("", "".join(c for c, k in zip(doc.text[start:end], keep, strict=True) if k))
+    return len(rest) <= 12 and not _VERBS.search(rest)
+
+
+def attendees(doc: Doc, sent: Sentence, cs: int, pos: int, labels: tuple[str, ...]) -> list[Mention]:
+    """Who attended by the trigger at ``pos``: the subjects (:func:`subjects`), and with them the names
+    listed in the clauses before, across clauses that name only unnamed groups (区直有关单位负责人)
+    or open the list (应邀出席会议的区领导A、B,…,C等在主席台就座)."""
+    ments = doc.mentions_of(*_LISTED, sentence=sent.index)
+    who = [m for m in ments if m.label in labels and cs <= m.start and m.end <= pos]
+    head = doc.text[cs:pos].strip()
+    base = subjects(doc, sent, cs, pos, labels)
+    if not who and not (_GROUP.match(head) and not _VERBS.search(head)):
+        return base
+    for ps, pe in reversed([c for c in clauses(doc, sent) if c[1] <= cs]):
+        lead = _LIST_LEAD.match(doc.text, ps, pe)
+        start = lead.end() if lead else ps
+        named = [m for m in ments if m.label in labels and start <= m.start and m.end <= pe]
+        if named and _names_clause(doc, ments, start, pe):
+            who = named + who
+            if lead:
+                break  # the list begins here
+        elif named or not _GROUP.match(doc.text[ps:pe].strip()) or _VERBS.search(doc.text[ps:pe]):
+            break
+    return list({id(m): m for m in base + who}.values())
+
+
+def _recent_meeting(doc: Doc, sent: Sentence) -> bool:
+    """A meeting was named in this sentence or one of the three before it (县领导A、B出席。), and the
+    sentence is about no visit (区长到某镇调研,副区长参加。)."""
+    if _VISIT.search(sent.text):
+        return False
+    lo = sent.index - 3
+    return any(lo <= m.sentence <= sent.index for m in doc.mentions_of("Meeting")) or any(
+        lo <= r.sentence <= sent.index for r in doc.notes.get("meeting_refs", []))
+
+
 def _meeting_date(meeting: Mention) -> ResolvedDate | None:
     if meeting.qualifier:
         return ResolvedDate(meeting.qualifier, "day", meeting.attrs.get("date_phrase", ""))
@@ -64,10 +126,14 @@ class Events:
             for cs, ce in clauses(doc, sent):
                 self._meetings(doc, sent, cs, ce, date)
             self._rostrum(doc, sent, date)
+            self._at_meeting(doc, sent, date)
         # who chaired a meeting did not also "attend" it (主持会议并讲话)
         chaired = {(r.source.key, r.target.key) for r in doc.relations if r.type == "CHAIRED"}
         doc.relations = [r for r in doc.relations
                          if not (r.type == "ATTENDED" and (r.source.key, r.target.key) in chaired)]
+        # a meeting named only by its kind (召开座谈会) is a node when someone chaired or attended it
+        met = {id(r.target) for r in doc.relations}
+        doc.mentions = [m for m in doc.mentions if m.rule != "meeting-kind" or id(m) in met]
 
     # -- meetings -------------------------------------------------------------------------------
 
@@ -93,13 +159,39 @@ class Events:
                 break
             pos = end + 1
 
+    @staticmethod
+    def _at_meeting(doc: Doc, sent: Sentence, date: ResolvedDate | None) -> None:
+        """会上,甲某汇报…,乙某介绍…: who speaks in a sentence set at the meeting attended it."""
+        lead = _AT_MEETING.match(sent.text)
+        main = main_meeting(doc, before=sent.start) if lead else None
+        if main is None:
+            return
+        officials = doc.mentions_of("Official", sentence=sent.index)
+        for cs, ce in clauses(doc, sent):
+            cs = max(cs, sent.start + (lead.end() if lead else 0))
+            here = [m for m in officials if cs <= m.start and m.end <= ce]
+            if not here or _VERBS.search(doc.text, cs, here[0].start):
+                continue
+            verb = _VERBS.search(doc.text, here[0].end, ce)
+            for p in (m for m in here if m.start < (verb.start() if verb else ce)):
+                doc.relate("ATTENDED", p, main, sent.index, "attended:at-meeting", _meeting_date(main) or date)
+
     def _meetings(self, doc: Doc, sent: Sentence, cs: int, ce: int, date: ResolvedDate | None) -> None:
         for pat, rel in ((_CHAIR, "CHAIRED"), (_ATTEND, "ATTENDED")):
             for m in pat.finditer(doc.text, cs, ce):
-                who = subjects(doc, sent, cs, m.start(), ("Official", "Person") if rel == "ATTENDED" else ("Official",))
+                if rel == "ATTENDED":
+                    who = attendees(doc, sent, cs, m.start(), ("Official", "Person"))
+                else:
+                    who = subjects(doc, sent, cs, m.start(), ("Official",))
                 if not who:
                     continue
                 meeting = meeting_after(doc, sent, m.end())
+                if meeting is None and rel == "ATTENDED" and _NO_OBJECT.match(doc.text, m.end(), ce + 1) \
+                        and (m.group(0) == "到会" or _recent_meeting(doc, sent)):
+                    meeting = main_meeting(doc, before=m.start())
+                if meeting is None and rel == "CHAIRED" and _NO_OBJECT.match(doc.text, m.end(), ce + 1) \
+                        and _recent_meeting(doc, sent):
+                    meeting = main_meeting(doc, before=m.start())  # 街道人大工委主任甲某主持,…
                 if meeting is None and rel == "CHAIRED" and "由" in doc.text[cs:m.start()]:
                     before = [x for x in doc.mentions_of("Meeting", sentence=sent.index) if x.end <= cs]
                     meeting = before[-1] if before else main_meeting(doc)
@@ -115,10 +207,10 @@ class Events:
             for m in _SPEAK.finditer(doc.text, cs, ce):
                 if _SPEAK_AT.search(doc.text, cs, ce):
                     break
-                for p in subjects(doc, sent, cs, m.start(), ("Official",)):
+                for p in attendees(doc, sent, cs, m.start(), ("Official",)):
                     doc.relate("ATTENDED", p, main, sent.index, f"attended:{m.group(0)}", _meeting_date(main) or date)
         for m in _SPEAK_AT.finditer(doc.text, cs, ce):
-            who = subjects(doc, sent, cs, m.start(), ("Official", "Person"))
+            who = attendees(doc, sent, cs, m.start(), ("Official", "Person"))
             meeting = meeting_after(doc, sent, m.start(1))
             if meeting is None and re.search(r"会议?$", m.group(1)):
                 meeting = main_meeting(doc)

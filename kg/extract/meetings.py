@@ -14,7 +14,18 @@ from .dates import date_near
 from .doc import Doc, Mention, Sentence
 from .entities import _pattern
 
-_NOT_EVENT_AFTER = re.compile(r"^(?:工作机制|机制|制度|精神|纪要|室|厅|中心|场所|期间)")
+_NOT_EVENT_AFTER = re.compile(r"^(?:工作机制|机制|制度|精神|纪要|室|厅|中心|场所|期间|临时委员会|主席团|秘书处)")
+#: 召开座谈会, 主持召开专题会议, 在下午召开的点评会上, 参加了座谈会: a meeting named only by its kind is
+#: reported as held (or attended) right here
+_KIND_HELD = re.compile(r"(?:召开|举行|举办|主持|参加|出席|列席)了?(?:的)?$")
+#: the bare words that stand for "the meeting" in any article (会议指出, 召开大会): never a node of their own
+_BARE = frozenset({"会议", "会", "大会", "全会", "仪式", "活动"})
+#: an adjective or verb in front of a suffix is no name: 重要会议, 祝贺大会召开, 决定大会的表决方式,
+#: 应邀出席会议的, 参加庆典仪式 (a ceremony of the article named elsewhere)
+_NOT_NAME = re.compile(r"^(?:重要|祝贺|决定|应邀出席|应邀|庆典|此次|本次|这次|各类|各种|专门|暨|及|和|与)$")
+#: a governing verb inside the span: the name starts after it (有8个项目进行集中开工仪式)
+_QUOTES = re.compile(r"[“”\"'‘’《》]")
+_GOVERNS = re.compile(r".*(?:进行|举行|召开|举办|开展)")
 #: 区十七届人大常委会第十五次会议召开 / 在…隆重开幕: the meeting is held in its own sentence
 _HELD_AFTER = re.compile(r"(?:近日|日前|今天|昨天|[上下]午)?(?:在[^，。]{1,20})?(?:召开|举行|开幕|举办|隆重开幕|隆重召开)")  # noqa: E501 (CJK data)
 _YEAR_BEFORE = re.compile(r"\d{4}年度?$")
@@ -42,7 +53,8 @@ class Meetings:
                 else:
                     doc.add(found)
                     prev = found
-        doc.notes["meeting_refs"] = refs
+        promoted = _promote_kinds(doc, refs)
+        doc.notes["meeting_refs"] = [r for r in refs if id(r) not in promoted]
         _unify(doc)
 
     @staticmethod
@@ -52,14 +64,35 @@ class Meetings:
         start = name_start(doc, sent, s, max_len=28, stop_at_region=False, ordinals=True)
         while start < s and doc.text[start] in "（(":
             start += 1
+        gov = _GOVERNS.match(doc.text, start, s)
+        if gov:
+            start = gov.end()
         part = doc.text[start:s]
         year = _YEAR_BEFORE.search(doc.text, max(sent.start, start - 6), start)
         held = year is not None and _MAIN_VERBS.search(doc.text[max(sent.start, year.start() - 8):year.start()])
         if part and _ONLY_ORDINAL.match(part) and year and held:
             start = year.start()  # 举行2023年第十次专题学习会: named by its number
             part = doc.text[start:s]
-        if not part or is_generic(part, doc.lexicon["generic"]) or e - start < 3 or _ONLY_ORDINAL.match(part):
-            return Mention("Meeting", match.group(0), s, e, sent.index, "meeting-reference", attrs={"ref": "1"})
+        held_here = bool(_KIND_HELD.search(doc.text, max(sent.start, start - 6), start))
+        generic = not part or is_generic(part, doc.lexicon["generic"])
+        if generic and len(part) >= 4 and held_here and not _NOT_NAME.match(part):
+            generic = False  # 举行重点项目集中开工仪式: generic words, but this is the event's whole name
+        suffix = match.group(0)
+        if generic and part:
+            # 开工项目 + 办公会议: the head of a compound suffix may be what makes the name
+            for k in range(1, len(suffix) - 1):
+                if suffix[k:] in doc.lexicon["meeting_suffixes"]:
+                    generic = is_generic(part + suffix[:k], doc.lexicon["generic"])
+                    break
+        if generic or e - start < 3 or _ONLY_ORDINAL.match(part) or _NOT_NAME.match(part):
+            ref = Mention("Meeting", match.group(0), s, e, sent.index, "meeting-reference", attrs={"ref": "1"})
+            ordinal = part if part and _ONLY_ORDINAL.match(part) and re.search(r"[次届]", part) else ""
+            if held_here and (ordinal or (not part and ref.name not in _BARE)):
+                # 召开座谈会, 召开第二十二次会议: a meeting named by its kind, a node unless named elsewhere
+                ref.attrs["kind"] = ordinal + ref.name
+                ref.start = start
+                _date(doc, sent, ref, main=True)
+            return ref
         if _NOT_EVENT_AFTER.match(doc.text[e:e + 4]) and doc.text[e:e + 2] != "精神":
             return None  # 联席会议工作机制: a standing arrangement, not a meeting
         name = doc.text[start:e]
@@ -69,12 +102,37 @@ class Meetings:
         mention = Mention("Meeting", name, start, e, sent.index, "meeting-suffix")
         main = bool(_MAIN_VERBS.search(doc.text[max(sent.start, start - 14):start])) \
             or bool(_HELD_AFTER.match(doc.text, e))
-        mention.attrs["main_verb"] = "1" if main else ""
-        when = date_near(doc, sent, start, doc.article.date, governs=main)
-        if when:
-            mention.attrs.update(date=when.iso, date_phrase=when.phrase, date_precision=when.precision)
-            mention.qualifier = when.iso if when.precision == "day" else None
+        _date(doc, sent, mention, main=main)
         return mention
+
+
+def _date(doc: Doc, sent: Sentence, mention: Mention, *, main: bool) -> None:
+    mention.attrs["main_verb"] = "1" if main else ""
+    when = date_near(doc, sent, mention.start, doc.article.date, governs=main)
+    if when:
+        mention.attrs.update(date=when.iso, date_phrase=when.phrase, date_precision=when.precision)
+        mention.qualifier = when.iso if when.precision == "day" else None
+
+
+def _plain(name: str) -> str:
+    return _QUOTES.sub("", name)
+
+
+def _promote_kinds(doc: Doc, refs: list[Mention]) -> set[int]:
+    """A meeting held under the name of its kind only (召开座谈会) is a node of its own, unless the
+    article names a meeting of that kind (青川区防汛座谈会): then it refers to that one."""
+    named = [_plain(m.name) for m in doc.mentions if m.label == "Meeting"]
+    promoted: set[int] = set()
+    for ref in refs:
+        kind = ref.attrs.get("kind")
+        if not kind or any(n.endswith(_plain(kind)) for n in named):
+            continue
+        attrs = {k: v for k, v in ref.attrs.items() if k not in ("ref", "kind")}
+        doc.add(Mention("Meeting", kind, ref.start, ref.end, ref.sentence, "meeting-kind", attrs=attrs,
+                        qualifier=ref.qualifier))
+        named.append(kind)
+        promoted.add(id(ref))
+    return promoted
 
 
 def _unify(doc: Doc) -> None:
@@ -93,6 +151,7 @@ def _unify(doc: Doc) -> None:
                   and len(o.name) - len(short.name) <= 6]
         if longer:
             short.name = min(longer, key=lambda o: (o.start, o.name)).name
+    _same_event(doc.mentions_of("Meeting"))
     dated: dict[str, Mention] = {}
     for mention in doc.mentions_of("Meeting"):
         if mention.qualifier and mention.name not in dated:
@@ -102,6 +161,62 @@ def _unify(doc: Doc) -> None:
             src = dated[mention.name]
             mention.qualifier = src.qualifier
             mention.attrs.update({k: v for k, v in src.attrs.items() if k.startswith("date")})
+
+
+_NUMERAL = re.compile(r"[\d]+|[一二三四五六七八九十百零〇两]+")
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+_SESSION_WORDS = re.compile(r"[\d一二三四五六七八九十百零〇两第届次年度]")
+
+
+def _number(word: str) -> int:
+    """12 from 12 or 十二, 22 from 二十二 (meeting sessions stay below a thousand)."""
+    if word.isdigit():
+        return int(word)
+    total, digit = 0, 0
+    for c in word:
+        if c == "百":
+            total, digit = total + (digit or 1) * 100, 0
+        elif c == "十":
+            total, digit = total + (digit or 1) * 10, 0
+        else:
+            digit = digit * 10 + _CN_DIGITS.get(c, 0)
+    return total + digit
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(c in it for c in short)
+
+
+def _one_event(a: str, b: str) -> bool:
+    """Two names of one meeting in an article: the headline's 县十七届人大常委会第十一次会议 and the
+    body's 汉寿县第十七届人民代表大会常务委员会第十一次会议 (the same sessions, the short form's
+    words all in the long one); 社区换届筹备动员会 and 2021年社区换届选举工作筹备动员会 (one the
+    other with words left out)."""
+    short, long = sorted((_plain(a), _plain(b)), key=len)
+    if short == long or short[-2:] != long[-2:] and short[-1] != long[-1]:
+        return False
+    nums = [_number(n) for n in _NUMERAL.findall(short)]
+    if len(nums) >= 2 and nums == [_number(n) for n in _NUMERAL.findall(long)]:
+        return set(_SESSION_WORDS.sub("", short)) <= set(long)
+    return len(nums) < 2 and len(short) >= 6 and short[-2:] == long[-2:] and _subsequence(short, long)
+
+
+def _same_event(named: list[Mention]) -> None:
+    """Give every name of one meeting its fullest form (a bounded number of distinct names is compared:
+    an article names few meetings)."""
+    distinct = list(dict.fromkeys(m.name for m in named))[:40]
+    full: dict[str, str] = {}
+    for i, a in enumerate(distinct):
+        for b in distinct[i + 1:]:
+            if _one_event(a, b):
+                short, long = sorted((a, b), key=lambda n: len(_plain(n)))
+                full[short] = full.get(long, long)
+    for m in named:
+        seen = 0
+        while m.name in full and seen < 8:
+            m.name = full[m.name]
+            seen += 1
 
 
 def _suffixes(doc: Doc, sent: Sentence, pattern: re.Pattern[str]) -> list[re.Match[str]]:

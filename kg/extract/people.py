@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .chunk import ends_with_boundary
 from .doc import Doc, Mention, word_tags
 from .entities import _pattern
 
@@ -21,6 +22,15 @@ _FUNCTION_CHARS = set("在对向到和与及等为就说也又作")
 #: surnames that are far more often function words: 和, 向, 于, 都 …
 _FUNCTION_SURNAMES = set("和向于都谈与为对从由")
 _DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}")
+
+
+#: 甲某、乙某等县四大班子领导 / 丙某等4名第一书记 / 丁某、戊某等同志
+_GROUP_AFTER = re.compile(r"(?<![\u4e00-\u9fff·])((?:[\u4e00-\u9fff]{2,10}、)(?:[\u4e00-\u9fff]{2,4}、)*"
+                          r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,10})等"
+                          r"(\d+名|[一二三四五六七八九十两]+名)?([\u4e00-\u9fff]{0,10}?(?:领导|同志|书记|主任|委员))")
+#: a unit right before a name written before its title: 镇党委甲某书记
+_UNIT_CHARS = set("区市县镇乡村委局办院会协府部厅队站所组处科")
+_UNIT_ENDS = ("党委", "党工委", "党组", "政府", "人大", "政协", "委员会", "区委", "县委", "市委", "中心")
 
 
 def _segment_freq(doc: Doc, word: str) -> int:
@@ -169,8 +179,58 @@ class Officials:
                         pos = end + 1
                         continue
                     break
+        self._listed_before_group(doc, names)
+        self._title_after(doc, titles, names)
         self._bare_mentions(doc)
         self._bare_titles(doc, titles, names)
+
+    @staticmethod
+    def _listed_before_group(doc: Doc, names: Names) -> None:
+        """Names listed before the group they belong to: 甲某、乙某等县四大班子领导出席, 丙某、丁某等同志到会,
+        戊某等4名第一书记 (the title is the group's, without 等)."""
+        for m in _GROUP_AFTER.finditer(doc.text):
+            items = m.group(1).split("、")
+            if len(items) < 2 and not m.group(2):
+                continue
+            pos, found = m.start(1), []
+            for k, item in enumerate(items):
+                end = pos + len(item)
+                # the first item may carry its unit in front: 县工作专班甲某
+                starts = ([pos] if len(item) <= 4 else []) + [end - n for n in (3, 2) if k == 0 and len(item) > 4]
+                start = next((p for p in starts if names.name_at(p) == end), None)
+                if start is None:
+                    break
+                found.append((start, end))
+                pos = end + 1
+            if len(found) < len(items):
+                continue
+            title = m.group(3) if m.group(3) not in ("同志", "负责同志") else ""
+            for start, end in found:
+                if doc.covered(start, end, "Official", "Person") is None:
+                    doc.add(Mention("Official", doc.text[start:end], start, end, doc.sentence_at(start).index,
+                                    "name-list+group", attrs={"title": title} if title else {}))
+
+    @staticmethod
+    def _title_after(doc: Doc, titles: re.Pattern[str], names: Names) -> None:
+        """A name written before its title: 镇党委甲某书记代表…, 乙某副主任率领 (no name follows the title)."""
+        text = doc.text
+        for m in titles.finditer(text):
+            if len(m.group(0)) < 2 or m.group(0) in ("委员", "常委", "党组成员") \
+                    or names.name_at(m.end(), titled=True) is not None \
+                    or not (m.end() >= len(text) or text[m.end()] in _PUNCT or names.boundary_strength(m.end()) >= 1):
+                continue
+            for n in (3, 2):
+                pos = m.start() - n
+                if pos < 0 or not names._plausible(pos, n) or text[m.start() - 1] in _UNIT_CHARS:
+                    continue  # 区政协委员: a body before a title is no name
+                left = text[max(0, pos - 3):pos]
+                if not (pos == 0 or left[-1:] in _PUNCT or left[-1:] in "和与" or left.endswith(_UNIT_ENDS)
+                        or ends_with_boundary(doc, max(0, pos - 8), pos)):
+                    continue
+                if doc.covered(pos, m.start(), "Official", "Person") is None:
+                    doc.add(Mention("Official", text[pos:m.start()], pos, m.start(), doc.sentence_at(pos).index,
+                                    "name+title", attrs={"title": m.group(0)}))
+                break
 
     @staticmethod
     def _bare_titles(doc: Doc, titles: re.Pattern[str], names: Names) -> None:
