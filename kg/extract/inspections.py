@@ -3,7 +3,7 @@
 * itineraries — ``先后来到A、B和C`` (also 深入, 走进, 前往/赴/到 … 调研, 考察了A和B): one edge per stop;
   a stop no extractor named becomes a ``Place`` when an official goes there with a purpose;
 * visits — ``在A,王建国实地查看…`` gives an edge to A;
-* companions — officials who ``陪同调研`` / ``参加检查`` join every stop of the article's itinerary.
+* companions and group members join every stop: see :mod:`kg.extract.visits`.
 
 The subject may be a pronoun or a group (``检查组一行``): see :mod:`kg.extract.subjects`.
 """
@@ -26,7 +26,6 @@ _LIST_END = re.compile(r"[（(，,。；;：:]|进行|开展|调研|检查|督�
 _LIST_SEP = re.compile(r"、|以及|及|和|与")
 _AT_PLACE = re.compile(r"(?:\d{4}年)?(?:\d{1,2}月\d{1,2}日)?[上下]?午?[，,]?在([^，,。]{2,30})[，,]")
 _VISIT_VERB = re.compile(r"查看|检查|了解|询问|督导|调研|察看|视察|考察|走访|慰问|听取")
-_ACCOMPANY = re.compile(r"(?:参加|陪同|一同|随同|共同)(?:检查|调研|视察|督导|考察|察看|督查|暗访)|陪同(?=[。，,；;]|$)")
 _GENERIC_STOP = re.compile(r"^(?:生产|企业|施工|项目|建设|田间|基层|生产一线|农户|群众|居民|村民|困难群众|部分|有关|相关|各|在建)?"  # noqa: E501 (CJK data)
                            r"(?:车间|家中|家里|地头|田间地头|现场|一线|工地|企业|单位|部门|园区|基层)$|(?:家中|家里)$")
 #: a stop that names an activity or a topic, not a site: 立面整治效果, 森林防火, 项目进度
@@ -80,7 +79,6 @@ class Inspections:
             for cs, ce in clauses(doc, sent):
                 self._itinerary(doc, sent, cs, ce, date)
             self._at_place(doc, sent, date)
-        self._accompany(doc)
 
     def _itinerary(self, doc: Doc, sent: Sentence, cs: int, ce: int, date: ResolvedDate | None) -> None:
         for m in _MOTION.finditer(doc.text, cs, ce):
@@ -224,20 +222,3 @@ class Inspections:
             target = doc.add(Mention("Place", item, ps, e, sent.index, "visited-at"))
         for p in who:
             doc.relate("INSPECTED", p, target, sent.index, "inspected:at-place", date)
-
-    @staticmethod
-    def _accompany(doc: Doc) -> None:
-        from .events import event_date
-
-        stops: list[Mention] = []
-        for t in doc.notes.get("stops", []):
-            if t.key not in [s.key for s in stops]:
-                stops.append(t)
-        if not stops:
-            return
-        for sent in doc.sentences:
-            for cs, ce in clauses(doc, sent):
-                for m in _ACCOMPANY.finditer(doc.text, cs, ce):
-                    for p in subjects(doc, sent, cs, m.start(), ("Official",)):
-                        for t in stops:
-                            doc.relate("INSPECTED", p, t, sent.index, "inspected:accompanied", event_date(doc, sent))

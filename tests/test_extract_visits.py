@@ -1,0 +1,43 @@
+"""Everyone on an inspection visit inspected every stop of it (kg.extract.visits)."""
+
+from extraction_support import graph_of, rels
+
+
+def _stops_of(g, who):
+    return {t for s, t in rels(g, "INSPECTED") if s == who}
+
+
+def test_companions_in_the_last_sentence_join_every_stop():
+    g = graph_of("3月8日,区长周敏深入企业走访。周敏先后来到青川宏远机械有限公司、青川绿源食品有限公司。"
+                 "周敏强调,要优化营商环境。副区长李晓峰、区工信局局长陈立新陪同走访。"
+                 "区人大常委会副主任黄海燕全程陪同视察活动。")
+    stops = {"青川宏远机械有限公司", "青川绿源食品有限公司"}
+    for who in ("周敏", "李晓峰", "陈立新", "黄海燕"):
+        assert _stops_of(g, who) == stops, who
+
+
+def test_who_merely_joins_a_meeting_or_reports_gets_nothing_without_a_stop():
+    g = graph_of("3月8日,区委书记王建国主持召开专题会议。副区长李晓峰参加。区工信局局长陈立新汇报有关情况。")
+    assert rels(g, "INSPECTED") == set()
+
+
+def test_a_reporter_at_the_visit_is_no_participant():
+    g = graph_of("区长周敏先后来到滨江公园、白石村,检查安全生产。"
+                 "座谈会上,龙溪镇镇长刘春花汇报了有关工作,副区长李晓峰参加检查。")
+    assert _stops_of(g, "李晓峰") == {"滨江公园", "白石村"}
+    assert _stops_of(g, "刘春花") == set()
+
+
+def test_hosts_written_as_escorts_and_the_visitor_escorted():
+    g = graph_of("5月6日,市人大常委会副主任沈国庆在区委书记王建国、区长周晓敏的陪同下,先后来到滨江公园和白石村,"
+                 "察看防汛工作。")
+    assert {w for w, _ in rels(g, "INSPECTED")} == {"沈国庆", "王建国", "周晓敏"}
+    g = graph_of("5月6日,区政协主席黄海燕陪同市政协秘书长沈国庆一行到龙溪镇调研,先后来到白石村、石桥村。")
+    assert {("沈国庆", "白石村"), ("黄海燕", "石桥村")} <= rels(g, "INSPECTED")
+
+
+def test_leaders_who_lead_a_group_inspect_its_stops():
+    g = graph_of("4月2日,区人大常委会副主任黄海燕、陈立新带领部分人大代表,先后来到滨江公园、龙溪镇农业产业园,"
+                 "视察重点项目建设。")
+    assert _stops_of(g, "陈立新") == {"滨江公园", "农业产业园"}
+    assert _stops_of(g, "黄海燕") == {"滨江公园", "农业产业园"}
