@@ -41,3 +41,20 @@ def test_leaders_who_lead_a_group_inspect_its_stops():
                  "视察重点项目建设。")
     assert _stops_of(g, "陈立新") == {"滨江公园", "农业产业园"}
     assert _stops_of(g, "黄海燕") == {"滨江公园", "农业产业园"}
+
+
+def test_a_group_inspecting_directly_and_its_members_named_elsewhere():
+    g = graph_of("4月9日,区人大常委会组织部分代表视察重点项目。区领导黄海燕、陈立新参加视察。"
+                 "代表们先后视察了滨江大道改造工程、青川第三中学和白鹭湖湿地公园等项目。")
+    assert _stops_of(g, "陈立新") == {"滨江大道改造工程", "青川第三中学", "白鹭湖湿地公园"}
+
+
+def test_a_stop_with_a_section_in_brackets_and_the_purpose_told_after_the_list():
+    g = graph_of("区人大常委会副主任黄海燕带领部分代表,先后到白石河(龙溪段)、滨江大道改造工程等现场。"
+                 "通过现场察看、听取汇报等方式,详细了解项目进展。")
+    assert _stops_of(g, "黄海燕") == {"白石河", "滨江大道改造工程"}
+
+
+def test_led_to_come_to_a_village():
+    g = graph_of("8月3日,区委常委、宣传部部长陈立新率队来龙溪镇白石村调研文明实践工作。")
+    assert _stops_of(g, "陈立新") == {"白石村"}

@@ -18,11 +18,13 @@ from .entities import _pattern
 from .subjects import clauses, subjects
 
 _MOTION = re.compile(r"(?:先后|分别|一同|一起|再次|又|还|也|专程|实地|随后|还先后)*"
-                     r"(来到|走进|深入到|深入|前往|赶赴|奔赴|赴|到|走访|(?:考察|视察|参观|暗访)了)")
+                     r"(来到|走进|深入到|深入|前往|赶赴|奔赴|赴|到|走访|(?:考察|视察|参观|暗访)了|(?<=率队|带队|一行)来|"
+                     r"(?:先后|实地|先后实地)(?:察看|查看|调研|视察|考察|参观|检查|走访)了?)")
 _STRONG = {"来到", "走进", "深入到", "深入", "走访"}
 _PURPOSE = re.compile(r"调研|检查|督导|督查|视察|考察|察看|查看|走访|慰问|看望|巡查|指导|暗访|检验|观摩")
-_LIST_END = re.compile(r"[（(，,。；;：:]|进行|开展|调研|检查|督导|督查|视察|考察|察看|查看|慰问|看望|了解|指导|巡查|"
+_LIST_END = re.compile(r"[，,。；;：:]|进行|开展|调研|检查|督导|督查|视察|考察|察看|查看|慰问|看望|了解|指导|巡查|"
                        r"实地|观摩|时|期间|等地|等处|等")
+_AT_SITE = re.compile(r"等?(?:项目|建设|施工)?(?:现场|工地|点位)")
 _LIST_SEP = re.compile(r"、|以及|及|和|与")
 _AT_PLACE = re.compile(r"(?:\d{4}年)?(?:\d{1,2}月\d{1,2}日)?[上下]?午?[，,]?在([^，,。]{2,30})[，,]")
 _VISIT_VERB = re.compile(r"查看|检查|了解|询问|督导|调研|察看|视察|考察|走访|慰问|听取")
@@ -32,6 +34,14 @@ _GENERIC_STOP = re.compile(r"^(?:生产|企业|施工|项目|建设|田间|基�
 _TOPIC = re.compile(r"(?:效果|情况|工作|进度|进展|建设|治理|管理|服务|问题|成效|措施|铺装|整治|防火|生产|发展|收购|采摘)$")  # noqa: E501 (CJK data)
 _ADMIN_END = re.compile(r"(?:区|县|市|省|州|旗|镇|乡|街道)$")
 TARGET_LABELS = ("Place", "Project", "Organization", "Street", "Community")
+
+
+def _purpose_follows(doc: Doc, sent: Sentence, end: int) -> bool:
+    """先后到A、B等现场。通过现场察看…: the purpose is the site itself or told in the next sentence."""
+    if _AT_SITE.match(doc.text, end, sent.end):
+        return True
+    nxt = doc.sentences[sent.index + 1] if sent.index + 1 < len(doc.sentences) else None
+    return nxt is not None and nxt.paragraph == sent.paragraph and _PURPOSE.search(nxt.text) is not None
 
 
 def quoted_item(doc: Doc, s: int, e: int) -> bool:
@@ -91,7 +101,8 @@ class Inspections:
             if list_end - m.end() < 2:
                 continue
             who = subjects(doc, sent, cs, m.start(), ("Official", "Organization"), lists=False, groups=True)
-            purposeful = verb in _STRONG or verb.endswith("了") or _PURPOSE.search(doc.text, list_end, sent.end) is not None  # noqa: E501 (CJK data)
+            purposeful = verb in _STRONG or verb.endswith("了") or len(verb) > 2 \
+                or _PURPOSE.search(doc.text, list_end, sent.end) is not None or _purpose_follows(doc, sent, list_end)
             targets = self.targets(doc, sent, m.end(), list_end, create=bool(who and purposeful))
             if not targets or not who or not purposeful:
                 continue
@@ -126,6 +137,9 @@ class Inspections:
                 s += 1
             while e > s and doc.text[e - 1] in "“”‘’\"'《》 ":
                 e -= 1
+            paren = max(doc.text.rfind("（", s, e), doc.text.rfind("(", s, e))
+            if doc.text[e - 1:e] in ("）", ")") and paren > s + 1:
+                e = paren  # 白石河(青川段): the river
             if doc.text.endswith("现场", s, e) and e - s > 4:
                 e -= 2  # 幸福里小区改造项目现场: the project
                 if doc.text.endswith("建设", s, e) and e - s > 4:
