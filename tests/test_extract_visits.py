@@ -58,3 +58,10 @@ def test_a_stop_with_a_section_in_brackets_and_the_purpose_told_after_the_list()
 def test_led_to_come_to_a_village():
     g = graph_of("8月3日,区委常委、宣传部部长陈立新率队来龙溪镇白石村调研文明实践工作。")
     assert _stops_of(g, "陈立新") == {"白石村"}
+
+
+def test_companions_listed_with_departments_before_the_verb():
+    g = graph_of("区长周敏先后来到滨江公园、白石村,检查防汛工作。"
+                 "区委常委、常务副区长李晓峰,副区长陈立新,区水利局和相关街道主要负责人陪同调研。")
+    assert _stops_of(g, "李晓峰") == {"滨江公园", "白石村"}
+    assert _stops_of(g, "陈立新") == {"滨江公园", "白石村"}
