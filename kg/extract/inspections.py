@@ -18,7 +18,7 @@ from .entities import _pattern
 from .subjects import clauses, subjects
 
 _MOTION = re.compile(r"(?:先后|分别|一同|一起|再次|又|还|也|专程|实地|随后|还先后)*"
-                     r"(来到|走进|深入到|深入|前往|赶赴|奔赴|赴|到|走访|(?:考察|视察|参观|暗访)了|(?<=率队|带队|一行)来|"
+                     r"(来到|走进|深入到|深入|前往|赶赴|奔赴|赴|到|走访|(?:考察|视察|参观|暗访)了|(?<=率队|带队|一行)来|(?<=先后|分别)在|"
                      r"(?:先后|实地|先后实地)(?:察看|查看|调研|视察|考察|参观|检查|走访)了?)")
 _STRONG = {"来到", "走进", "深入到", "深入", "走访"}
 _PURPOSE = re.compile(r"调研|检查|督导|督查|视察|考察|察看|查看|走访|慰问|看望|巡查|指导|暗访|检验|观摩")
@@ -88,7 +88,8 @@ class Inspections:
             date = event_date(doc, sent)
             for cs, ce in clauses(doc, sent):
                 self._itinerary(doc, sent, cs, ce, date)
-            self._at_place(doc, sent, date)
+            for start in [sent.start] + [m.end() for m in re.finditer("[；;]", sent.text) if m.end() < len(sent.text)]:
+                self._at_place(doc, sent, date, start if start == sent.start else sent.start + start)
 
     def _itinerary(self, doc: Doc, sent: Sentence, cs: int, ce: int, date: ResolvedDate | None) -> None:
         for m in _MOTION.finditer(doc.text, cs, ce):
@@ -203,8 +204,8 @@ class Inspections:
         prefix = [x for x in regions if x.end in (target.start, target.start - 1) and x is not target]
         return target, (max(prefix, key=lambda x: x.start) if prefix else None)
 
-    def _at_place(self, doc: Doc, sent: Sentence, date: ResolvedDate | None) -> None:
-        m = _AT_PLACE.match(doc.text, sent.start, sent.end)
+    def _at_place(self, doc: Doc, sent: Sentence, date: ResolvedDate | None, start: int) -> None:
+        m = _AT_PLACE.match(doc.text, start, sent.end)
         if not m:
             return
         verb = _VISIT_VERB.search(doc.text, m.end(), sent.end)
@@ -214,6 +215,11 @@ class Inspections:
         if not who:
             return
         s, e = m.start(1), m.end(1)
+        if _LIST_SEP.search(doc.text, s, e) and not re.search(r"的|期间|时$|中$|上$", doc.text[s:e]):
+            for t in self.targets(doc, sent, s, e, create=True):  # 在甲公司和乙公司,详细了解…
+                for p in who:
+                    doc.relate("INSPECTED", p, t, sent.index, "inspected:at-place", date)
+            return
         if doc.text.endswith("现场", s, e) and e - s > 4:
             e -= 2
         known = [x for x in doc.mentions if x.start >= s and x.end == e and x.label in TARGET_LABELS]
