@@ -21,6 +21,7 @@ from .located import Located
 from .meetings import Meetings
 from .people import Bylines, Officials
 from .resolve import Overlaps
+from .visits import Visits
 
 
 class Extractor(Protocol):
@@ -47,6 +48,7 @@ DEFAULT_PIPELINE: tuple[Extractor, ...] = (
     Overlaps(),
     Events(),
     Inspections(),
+    Visits(),
     Located(),
 )
 

@@ -3,7 +3,7 @@
 * itineraries — ``先后来到A、B和C`` (also 深入, 走进, 前往/赴/到 … 调研, 考察了A和B): one edge per stop;
   a stop no extractor named becomes a ``Place`` when an official goes there with a purpose;
 * visits — ``在A,王建国实地查看…`` gives an edge to A;
-* companions — officials who ``陪同调研`` / ``参加检查`` join every stop of the article's itinerary.
+* companions and group members join every stop: see :mod:`kg.extract.visits`.
 
 The subject may be a pronoun or a group (``检查组一行``): see :mod:`kg.extract.subjects`.
 """
@@ -18,21 +18,30 @@ from .entities import _pattern
 from .subjects import clauses, subjects
 
 _MOTION = re.compile(r"(?:先后|分别|一同|一起|再次|又|还|也|专程|实地|随后|还先后)*"
-                     r"(来到|走进|深入到|深入|前往|赶赴|奔赴|赴|到|走访|(?:考察|视察|参观|暗访)了)")
+                     r"(来到|走进|深入到|深入|前往|赶赴|奔赴|赴|到|走访|(?:考察|视察|参观|暗访)了|(?<=率队|带队|一行)来|(?<=先后|分别)在|"
+                     r"(?:先后|实地|先后实地)(?:察看|查看|调研|视察|考察|参观|检查|走访)了?)")
 _STRONG = {"来到", "走进", "深入到", "深入", "走访"}
 _PURPOSE = re.compile(r"调研|检查|督导|督查|视察|考察|察看|查看|走访|慰问|看望|巡查|指导|暗访|检验|观摩")
-_LIST_END = re.compile(r"[（(，,。；;：:]|进行|开展|调研|检查|督导|督查|视察|考察|察看|查看|慰问|看望|了解|指导|巡查|"
+_LIST_END = re.compile(r"[，,。；;：:]|进行|开展|调研|检查|督导|督查|视察|考察|察看|查看|慰问|看望|了解|指导|巡查|"
                        r"实地|观摩|时|期间|等地|等处|等")
+_AT_SITE = re.compile(r"等?(?:项目|建设|施工)?(?:现场|工地|点位)")
 _LIST_SEP = re.compile(r"、|以及|及|和|与")
 _AT_PLACE = re.compile(r"(?:\d{4}年)?(?:\d{1,2}月\d{1,2}日)?[上下]?午?[，,]?在([^，,。]{2,30})[，,]")
 _VISIT_VERB = re.compile(r"查看|检查|了解|询问|督导|调研|察看|视察|考察|走访|慰问|听取")
-_ACCOMPANY = re.compile(r"(?:参加|陪同|一同|随同|共同)(?:检查|调研|视察|督导|考察|察看|督查|暗访)|陪同(?=[。，,；;]|$)")
 _GENERIC_STOP = re.compile(r"^(?:生产|企业|施工|项目|建设|田间|基层|生产一线|农户|群众|居民|村民|困难群众|部分|有关|相关|各|在建)?"  # noqa: E501 (CJK data)
                            r"(?:车间|家中|家里|地头|田间地头|现场|一线|工地|企业|单位|部门|园区|基层)$|(?:家中|家里)$")
 #: a stop that names an activity or a topic, not a site: 立面整治效果, 森林防火, 项目进度
 _TOPIC = re.compile(r"(?:效果|情况|工作|进度|进展|建设|治理|管理|服务|问题|成效|措施|铺装|整治|防火|生产|发展|收购|采摘)$")  # noqa: E501 (CJK data)
 _ADMIN_END = re.compile(r"(?:区|县|市|省|州|旗|镇|乡|街道)$")
 TARGET_LABELS = ("Place", "Project", "Organization", "Street", "Community")
+
+
+def _purpose_follows(doc: Doc, sent: Sentence, end: int) -> bool:
+    """先后到A、B等现场。通过现场察看…: the purpose is the site itself or told in the next sentence."""
+    if _AT_SITE.match(doc.text, end, sent.end):
+        return True
+    nxt = doc.sentences[sent.index + 1] if sent.index + 1 < len(doc.sentences) else None
+    return nxt is not None and nxt.paragraph == sent.paragraph and _PURPOSE.search(nxt.text) is not None
 
 
 def quoted_item(doc: Doc, s: int, e: int) -> bool:
@@ -79,8 +88,8 @@ class Inspections:
             date = event_date(doc, sent)
             for cs, ce in clauses(doc, sent):
                 self._itinerary(doc, sent, cs, ce, date)
-            self._at_place(doc, sent, date)
-        self._accompany(doc)
+            for start in [sent.start] + [m.end() for m in re.finditer("[；;]", sent.text) if m.end() < len(sent.text)]:
+                self._at_place(doc, sent, date, start if start == sent.start else sent.start + start)
 
     def _itinerary(self, doc: Doc, sent: Sentence, cs: int, ce: int, date: ResolvedDate | None) -> None:
         for m in _MOTION.finditer(doc.text, cs, ce):
@@ -93,7 +102,8 @@ class Inspections:
             if list_end - m.end() < 2:
                 continue
             who = subjects(doc, sent, cs, m.start(), ("Official", "Organization"), lists=False, groups=True)
-            purposeful = verb in _STRONG or verb.endswith("了") or _PURPOSE.search(doc.text, list_end, sent.end) is not None  # noqa: E501 (CJK data)
+            purposeful = verb in _STRONG or verb.endswith("了") or len(verb) > 2 \
+                or _PURPOSE.search(doc.text, list_end, sent.end) is not None or _purpose_follows(doc, sent, list_end)
             targets = self.targets(doc, sent, m.end(), list_end, create=bool(who and purposeful))
             if not targets or not who or not purposeful:
                 continue
@@ -128,6 +138,9 @@ class Inspections:
                 s += 1
             while e > s and doc.text[e - 1] in "“”‘’\"'《》 ":
                 e -= 1
+            paren = max(doc.text.rfind("（", s, e), doc.text.rfind("(", s, e))
+            if doc.text[e - 1:e] in ("）", ")") and paren > s + 1:
+                e = paren  # 白石河(青川段): the river
             if doc.text.endswith("现场", s, e) and e - s > 4:
                 e -= 2  # 幸福里小区改造项目现场: the project
                 if doc.text.endswith("建设", s, e) and e - s > 4:
@@ -191,8 +204,8 @@ class Inspections:
         prefix = [x for x in regions if x.end in (target.start, target.start - 1) and x is not target]
         return target, (max(prefix, key=lambda x: x.start) if prefix else None)
 
-    def _at_place(self, doc: Doc, sent: Sentence, date: ResolvedDate | None) -> None:
-        m = _AT_PLACE.match(doc.text, sent.start, sent.end)
+    def _at_place(self, doc: Doc, sent: Sentence, date: ResolvedDate | None, start: int) -> None:
+        m = _AT_PLACE.match(doc.text, start, sent.end)
         if not m:
             return
         verb = _VISIT_VERB.search(doc.text, m.end(), sent.end)
@@ -202,6 +215,11 @@ class Inspections:
         if not who:
             return
         s, e = m.start(1), m.end(1)
+        if _LIST_SEP.search(doc.text, s, e) and not re.search(r"的|期间|时$|中$|上$", doc.text[s:e]):
+            for t in self.targets(doc, sent, s, e, create=True):  # 在甲公司和乙公司,详细了解…
+                for p in who:
+                    doc.relate("INSPECTED", p, t, sent.index, "inspected:at-place", date)
+            return
         if doc.text.endswith("现场", s, e) and e - s > 4:
             e -= 2
         known = [x for x in doc.mentions if x.start >= s and x.end == e and x.label in TARGET_LABELS]
@@ -224,20 +242,3 @@ class Inspections:
             target = doc.add(Mention("Place", item, ps, e, sent.index, "visited-at"))
         for p in who:
             doc.relate("INSPECTED", p, target, sent.index, "inspected:at-place", date)
-
-    @staticmethod
-    def _accompany(doc: Doc) -> None:
-        from .events import event_date
-
-        stops: list[Mention] = []
-        for t in doc.notes.get("stops", []):
-            if t.key not in [s.key for s in stops]:
-                stops.append(t)
-        if not stops:
-            return
-        for sent in doc.sentences:
-            for cs, ce in clauses(doc, sent):
-                for m in _ACCOMPANY.finditer(doc.text, cs, ce):
-                    for p in subjects(doc, sent, cs, m.start(), ("Official",)):
-                        for t in stops:
-                            doc.relate("INSPECTED", p, t, sent.index, "inspected:accompanied", event_date(doc, sent))

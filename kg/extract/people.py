@@ -18,7 +18,7 @@ from .entities import _pattern
 _PUNCT = set("，,。；;：:、！？!?“”\"'（）()《》 \n\t")
 _BYLINE_ROLE = re.compile(r"(记者|通讯员|实习生|摄影|文/图|图/文|文|图)\s*[/／:：]?\s*(?:[\u4e00-\u9fff]{0,6}?(?:日报|晚报)?记者\s*)?")  # noqa: E501 (CJK data)
 _NAME_RUN = re.compile(r"[\u4e00-\u9fff·]{2,4}")
-_FUNCTION_CHARS = set("在对向到和与及等为就说也又作")
+_FUNCTION_CHARS = set("在对向到和与及等为就说也又作的")
 #: surnames that are far more often function words: 和, 向, 于, 都 …
 _FUNCTION_SURNAMES = set("和向于都谈与为对从由")
 _DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}")
