@@ -114,6 +114,10 @@ def _offline(net: Any) -> None:
     loader = net.templateEnv.loader
     source = loader.get_source(net.templateEnv, net.path)[0]
     source = _REMOTE.sub("", re.sub(r"<!--.*?-->", "", source, flags=re.DOTALL))  # commented-out links too
+    # pyvis's popup (used when a title holds "href") looks every hovered item up among the nodes and
+    # throws on an edge; pyvis hides vis-network's tooltip then, so such a page has no edge tooltips
+    source = source.replace("popup.innerHTML = nodeData[0].title;",
+                            "if (!nodeData[0]) { return; }\n popup.innerHTML = nodeData[0].title;")
     source = re.sub(r"(<meta charset=[\"']?utf-8[\"']?\s*/?>)", lambda m: m.group(1) + _CSP, source, count=1,
                     flags=re.IGNORECASE)
     env = Environment(loader=ChoiceLoader([DictLoader({net.path: source}), loader]), autoescape=True)
