@@ -24,7 +24,7 @@ test: setup
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
 lint: setup
-	$(BIN)/ruff check kg tests bench
+	$(BIN)/ruff check kg tests bench tools
 	$(BIN)/mypy kg
 
 clean:

@@ -5,7 +5,15 @@
 >>> g.officials()                                             # doctest: +SKIP
 """
 
-from .errors import GraphFormatError, InputError, KgError, LexiconError, Neo4jError, ViewError
+from .errors import (
+    GraphFormatError,
+    InputError,
+    KgError,
+    LexiconError,
+    MissingDependencyError,
+    Neo4jError,
+    ViewError,
+)
 from .graph import KnowledgeGraph
 from .model import LABELS, REL_TYPES, Article, Edge, Node, Provenance
 
@@ -21,6 +29,7 @@ __all__ = [
     "KgError",
     "KnowledgeGraph",
     "LexiconError",
+    "MissingDependencyError",
     "Neo4jError",
     "Node",
     "Provenance",

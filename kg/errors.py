@@ -37,3 +37,7 @@ class Neo4jError(KgError):
 
 class ViewError(KgError):
     """The HTML view could not be produced."""
+
+
+class MissingDependencyError(KgError, ImportError):
+    """An optional dependency is not installed (pandas for DataFrames); the message says what to install."""

@@ -337,6 +337,38 @@ class KnowledgeGraph:
         """Write GEXF for Gephi (lists become ``;``-joined strings)."""
         nx.write_gexf(self._flat(), str(path))
 
+    # -- notebooks: DataFrames, pyvis, inline display (the wings are imported when asked for) ----------
+
+    def to_pandas(self) -> tuple[Any, Any]:
+        """``(nodes, edges)`` as pandas DataFrames with every property (:mod:`kg.frames`; needs ``kg[pandas]``)."""
+        from .frames import to_pandas
+
+        return to_pandas(self)
+
+    @classmethod
+    def from_pandas(cls, nodes: Any, edges: Any) -> KnowledgeGraph:
+        """The graph back from :meth:`to_pandas` frames."""
+        from .frames import from_pandas
+
+        return from_pandas(nodes, edges)
+
+    def to_pyvis(self, **options: Any) -> Any:
+        """A :class:`pyvis.network.Network` of this graph, styled like the HTML view, that works offline.
+
+        Takes the view's focus options (``around``, ``depth``, ``labels``, ``types``, ``since``,
+        ``until``, ``min_mentions``, ``include_articles``) and ``height``/``width``; see
+        :func:`kg.view.notebook.to_pyvis`.
+        """
+        from .view.notebook import to_pyvis
+
+        return to_pyvis(self, **options)
+
+    def _repr_html_(self) -> str:
+        """Jupyter shows a graph as the interactive view (self-contained, offline, in a sandboxed frame)."""
+        from .view.notebook import repr_html
+
+        return repr_html(self)
+
 
 def _merge_title(data: dict[str, Any], title: str, date: str | None) -> None:
     """Record a title of an official; ``title`` becomes the latest specific one, whatever the input order.

@@ -38,6 +38,9 @@ XSS_TITLE = '<img src=x onerror="window.__pwned=1;document.title=\'PWNED\'">"quo
 XSS_EVIDENCE = ("区委书记王某某主持召开会议。<script>window.__pwned=2;document.title='PWNED'</script>"
                 "</script><!-- \u2028\u2029 <svg onload=\"window.__pwned=3\">")
 
+# a title with "href": pyvis then shows node titles through innerHTML (kg.view.notebook escapes them)
+HREF_NAME = '<a href="javascript:window.__pwned=7">链接</a><img src=x onerror="window.__pwned=8">'
+
 
 def chromium_path() -> str | None:
     """The Chromium binary: ``$KG_CHROMIUM``, else ``chromium``/``chromium-browser`` on PATH."""
@@ -99,6 +102,16 @@ def small_graph(*, hostile: bool = False) -> KnowledgeGraph:
     for e in edges:
         g.add_edge(e)
     g.nx.graph["title"] = "青岚区新闻 (test corpus)"
+    return g
+
+
+def hostile_graph(*, href: bool) -> KnowledgeGraph:
+    g = small_graph(hostile=True)
+    if href:  # a node title with "href" makes pyvis show every node title through innerHTML
+        p = Provenance(article="jh-2023-01-05-2", evidence=HREF_NAME + "到场。", rule="test", date="2023-01-05")
+        node = Node("Organization", HREF_NAME, provenance=p)
+        g.add_node(node)
+        g.add_edge(Edge("INSPECTED", node.key, "Project:锦湖新城花园项目", p))
     return g
 
 
@@ -277,7 +290,7 @@ def hover(page: Any, kind: str, index: int) -> str:
     return str(page.inner_text("#kg-tip"))
 
 
-# -- pytest fixtures (import them into a test module: ``from browser_support import browser_ctx``) --
+# -- pytest fixtures (tests/conftest.py imports them, so that one session has one Chromium) --
 
 try:
     import pytest

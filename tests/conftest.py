@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from browser_support import artifacts, browser_ctx  # noqa: F401  (one Chromium for every browser test module)
 
 ROOT = Path(__file__).resolve().parent.parent
 SERVER_DIR = ROOT / "tools" / "neo4j-test-server"

@@ -24,6 +24,7 @@ import base64
 import hashlib
 import html
 import json
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -72,6 +73,12 @@ TYPE_STYLES: dict[str, dict[str, str]] = {
     "HOLDS_POST": {"color": "#d35400", "gloss": "任职"},
 }
 _OTHER_TYPE = {"color": "#888888", "gloss": ""}
+
+
+def node_size(mentions: int) -> float:
+    """Drawn size of a node: grows with the logarithm of mentions, 1 → 15, 10 → 27, 100 → 43 (capped at 48).
+    view.js computes the same in the browser; the pyvis network (:mod:`kg.view.notebook`) takes it from here."""
+    return min(48.0, 10 + 5 * math.log2(1 + max(0, mentions)))
 _ASSETS = "assets"
 _SHOWN_NODE_ATTRS = ("label", "name", "mentions", "articles", "title", "titles", "title_date", "date")
 
@@ -164,6 +171,8 @@ def select(graph: KnowledgeGraph, *, around: str | None = None, depth: int = 1,
 
 def _check(given: Iterable[str], known: tuple[str, ...], present: Iterable[Any], what: str) -> set[str]:
     allowed = set(known) | {p for p in present if isinstance(p, str)}
+    if isinstance(given, str):  # types="CHAIRED,ATTENDED" from Python, as on the command line
+        given = [given]
     wanted = {s.strip() for item in given for s in str(item).split(",") if s.strip()}
     bad = sorted(wanted - allowed)
     if bad:
