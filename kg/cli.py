@@ -148,7 +148,7 @@ def build(inputs: tuple[str, ...], out_dir: str, date: str | None, encoding: str
                     on_warning=lambda m: click.echo(f"warning: {m}", err=True))
     show = sys.stderr.isatty() if progress is None else progress
     bar = _Progress(show)
-    options = dict(date=date, encoding=encoding, lexicon_dirs=lexicon_dirs, report=report, progress=bar,
+    options: dict[str, Any] = dict(date=date, encoding=encoding, lexicon_dirs=lexicon_dirs, report=report, progress=bar,
                    text_column=text_column, input_format=input_format, simplify=not keep_traditional,
                    jobs=jobs, engine=engine, scheduler=scheduler)
     try:
@@ -165,8 +165,9 @@ def build(inputs: tuple[str, ...], out_dir: str, date: str | None, encoding: str
             graph = build_graph(list(inputs), incremental=True, **options)
     finally:
         bar.close()
-    graph.state.inputs.extend(inputs)
-    report = graph.report
+    state = graph.state  # type: ignore[attr-defined]
+    state.inputs.extend(inputs)
+    report = graph.report  # type: ignore[attr-defined]
     out.mkdir(parents=True, exist_ok=True)
     graph.to_json(out / "graph.json")
     graph.write_graphml(out / "graph.graphml")
@@ -177,11 +178,11 @@ def build(inputs: tuple[str, ...], out_dir: str, date: str | None, encoding: str
     if not no_html:
         from .view import write_html
 
-        write_html(graph, out / "graph.html", title=", ".join(graph.state.inputs)[:120])
+        write_html(graph, out / "graph.html", title=", ".join(state.inputs)[:120])
         written.append("graph.html")
     report.write(out / "report.json")
     written.append("report.json")
-    graph.state.save(out)  # last: what the files above were made from
+    state.save(out)  # last: what the files above were made from
     written.append("build-state.json")
     if update_dir is not None:
         click.echo(f"{report.articles_in_graph - before} new articles added to the graph in {out}/")

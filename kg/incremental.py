@@ -127,7 +127,9 @@ def update(graph: KnowledgeGraph | BuildState | str | Path, sources: Iterable[So
     if lex.fingerprint != state.lexicon:
         raise KgError("the graph was built with another lexicon (other --lexicon folders or kg version): "
                       "an update would differ from a full build; rebuild from all the articles")
-    callbacks = {"on_skip": report.on_skip, "on_warning": report.on_warning} if report is not None else {}
+    callbacks: dict[str, Any] = {}
+    if report is not None:
+        callbacks = {"on_skip": report.on_skip, "on_warning": report.on_warning}
     run = Report.restore(state.report.state(), **callbacks) if state.report else Report(**callbacks)
     add_articles(state.raw, sources, lex, seen=state.seen, report=run, date=date, encoding=encoding,
                  progress=progress, jobs=jobs, engine=engine, scheduler=scheduler, batch_size=batch_size,
