@@ -21,8 +21,10 @@ re-load:
 * partly overlapping: the new count is added pro rata to the share of its articles that are new
   (an estimate: per-article counts are not kept).
 
-Run one loader at a time per database (the read-merge-write of a node is not locked against a
-concurrent loader).  Relationship properties (``article``, ``evidence``, ``date``, ``rule``) are
+A newer build of the same articles (a superset of a node's stored articles) replaces the node's
+properties; :mod:`kg.neo4j.sync` then removes what it no longer has.  Concurrent loaders are safe:
+the read-merge-write of a node locks it first, and a batch that loses a race is run again.
+Relationship properties (``article``, ``evidence``, ``date``, ``rule``) are
 SET from the graph.
 Dates stay ISO strings, so Cypher compares them as text (``r.date >= $since``).
 
@@ -182,7 +184,8 @@ def rel_queries(rel_type: str, source_label: str, target_label: str,
     read = (f"UNWIND $rows AS row\n{match}MATCH (a)-[r:{rel_type} {{key: row.key}}]->(b)\n"
             f"SET r.{_LOCK} = true REMOVE r.{_LOCK}\n"
             "RETURN row.source AS source, row.target AS target, properties(r) AS props")
-    write = (f"UNWIND $rows AS row\n{match}MERGE (a)-[r:{rel_type} {{key: row.key}}]->(b) ON CREATE SET r.{_LOCK} = true\n"
+    write = (f"UNWIND $rows AS row\n{match}MERGE (a)-[r:{rel_type} {{key: row.key}}]->(b)\n"
+             f"ON CREATE SET r.{_LOCK} = true\n"
              f"WITH r, row, r.{_LOCK} IS NULL AND NOT row.known AS raced SET r = row.props\n"
              "RETURN count(r) AS written, count(CASE WHEN raced THEN 1 END) AS raced")
     return read, write
