@@ -36,6 +36,7 @@ __all__ = [
     "ViewError",
     "build",
     "read",
+    "update",
 ]
 
 
@@ -44,6 +45,10 @@ def __getattr__(name: str):  # lazy: importing kg must not load jieba
         from .pipeline import build
 
         return build
+    if name == "update":
+        from .incremental import update
+
+        return update
     if name == "read":
         from .read.reader import read
 

@@ -113,6 +113,9 @@ def _neo4j_connection_options(fn: F) -> F:
                    "(pip install 'kg[dask]').")
 @click.option("--scheduler", metavar="ADDRESS",
               help="With --engine dask: the scheduler to use (tcp://host:8786); default: a local cluster.")
+@click.option("--update", "update_dir", type=click.Path(file_okay=False), metavar="DIR",
+              help="Add the INPUTs to the graph in DIR (written by an earlier kg build) and write the "
+                   "same files there; the result equals one build over the old inputs and the new ones.")
 @click.option("--neo4j", "to_neo4j", is_flag=True,
               help="Also load the graph into Neo4j (connection: --uri/--user/--password/--database or NEO4J_*).")
 @_neo4j_connection_options
@@ -120,7 +123,8 @@ def _neo4j_connection_options(fn: F) -> F:
 def build(inputs: tuple[str, ...], out_dir: str, date: str | None, encoding: str | None,
           text_column: str, input_format: str | None, keep_traditional: bool,
           lexicon_dirs: tuple[str, ...], gexf: bool, no_html: bool, strict: bool, progress: bool | None,
-          jobs: int | None, engine: str, scheduler: str | None, to_neo4j: bool, uri: str | None,
+          jobs: int | None, engine: str, scheduler: str | None, update_dir: str | None, to_neo4j: bool,
+          uri: str | None,
           user: str | None, password: str | None, database: str | None) -> None:
     """Build a graph from INPUT files, folders or '-' (stdin).
 
@@ -132,9 +136,11 @@ def build(inputs: tuple[str, ...], out_dir: str, date: str | None, encoding: str
       kg build corpus.jsonl --jobs 8 --out out/
       kg build corpus.jsonl --engine dask --scheduler tcp://10.0.0.5:8786 --out out/
       kg build news/ --out out/ --neo4j --uri bolt://localhost:7687
+      kg build today/ --update out/          # only today's articles are read and extracted
     """
     from pathlib import Path
 
+    from .incremental import load_state, update
     from .pipeline import build as build_graph
     from .report import Report
 
@@ -142,14 +148,26 @@ def build(inputs: tuple[str, ...], out_dir: str, date: str | None, encoding: str
                     on_warning=lambda m: click.echo(f"warning: {m}", err=True))
     show = sys.stderr.isatty() if progress is None else progress
     bar = _Progress(show)
+    options: dict[str, Any] = dict(date=date, encoding=encoding, lexicon_dirs=lexicon_dirs, report=report, progress=bar,
+                   text_column=text_column, input_format=input_format, simplify=not keep_traditional,
+                   jobs=jobs, engine=engine, scheduler=scheduler)
     try:
-        graph = build_graph(list(inputs), date=date, encoding=encoding, lexicon_dirs=lexicon_dirs,
-                            report=report, progress=bar, text_column=text_column,
-                            input_format=input_format, simplify=not keep_traditional,
-                            jobs=jobs, engine=engine, scheduler=scheduler)
+        if update_dir is not None:
+            out = Path(update_dir)
+            if click.get_current_context().get_parameter_source("out_dir") != click.core.ParameterSource.DEFAULT \
+                    and Path(out_dir).resolve() != out.resolve():
+                raise KgError("--update writes into its folder: leave out --out")
+            state = load_state(out)  # before reading anything: a folder without state fails at once
+            before = state.report.articles_in_graph if state.report else 0
+            graph = update(state, list(inputs), **options)
+        else:
+            out = Path(out_dir)
+            graph = build_graph(list(inputs), incremental=True, **options)
     finally:
         bar.close()
-    out = Path(out_dir)
+    state = graph.state  # type: ignore[attr-defined]
+    state.inputs.extend(inputs)
+    report = graph.report  # type: ignore[attr-defined]
     out.mkdir(parents=True, exist_ok=True)
     graph.to_json(out / "graph.json")
     graph.write_graphml(out / "graph.graphml")
@@ -160,10 +178,14 @@ def build(inputs: tuple[str, ...], out_dir: str, date: str | None, encoding: str
     if not no_html:
         from .view import write_html
 
-        write_html(graph, out / "graph.html", title=", ".join(inputs)[:120])
+        write_html(graph, out / "graph.html", title=", ".join(state.inputs)[:120])
         written.append("graph.html")
     report.write(out / "report.json")
     written.append("report.json")
+    state.save(out)  # last: what the files above were made from
+    written.append("build-state.json")
+    if update_dir is not None:
+        click.echo(f"{report.articles_in_graph - before} new articles added to the graph in {out}/")
     click.echo(f"{report.articles_read} articles read, {report.articles_in_graph} in the graph, "
                f"{report.skip_total} skipped; wrote {', '.join(written)} to {out}/")
     print_counts(graph)

@@ -160,6 +160,21 @@ class Report:
             "warnings_truncated": self.warning_count > len(self.warnings),
         }
 
+    def state(self) -> dict[str, Any]:
+        """Everything needed to go on counting later (:meth:`restore`): an update's report is the
+        report of one build over the old inputs followed by the new ones."""
+        return {**self.as_dict(), "warning_count": self.warning_count}
+
+    @classmethod
+    def restore(cls, data: dict[str, Any], **callbacks: Any) -> Report:
+        """A report that continues the one :meth:`state` saved (``on_skip``/``on_warning`` may be given)."""
+        report = cls(files_read=int(data["files_read"]), articles_read=int(data["articles_read"]),
+                     articles_in_graph=int(data["articles_in_graph"]),
+                     skipped=[Skip(s["origin"], s["reason"], s["code"]) for s in data["skipped"]],
+                     warnings=list(data["warnings"]), skip_counts=Counter(data["skipped_by_reason"]),
+                     warning_count=int(data["warning_count"]), **callbacks)
+        return report
+
     def write(self, path: str | Path) -> None:
         """Write :meth:`as_dict` as UTF-8 JSON to ``path``."""
         text = json.dumps(self.as_dict(), ensure_ascii=False, indent=1) + "\n"

@@ -78,6 +78,8 @@ def register_neo4j_commands(main: click.Group, handle_errors: Callable[[Any], An
                 stats = load_graph(graph, driver, database=settings.database, batch_size=batch_size,
                                    schema=not no_schema and i == 0)
                 click.echo(f"{path}: loaded {stats} into {settings.uri}")
+                for change in stats.changes:
+                    click.echo(f"  re-keyed {change}" if " → " in change else f"  {change}")
         finally:
             driver.close()
 

@@ -21,8 +21,10 @@ re-load:
 * partly overlapping: the new count is added pro rata to the share of its articles that are new
   (an estimate: per-article counts are not kept).
 
-Run one loader at a time per database (the read-merge-write of a node is not locked against a
-concurrent loader).  Relationship properties (``article``, ``evidence``, ``date``, ``rule``) are
+A newer build of the same articles (a superset of a node's stored articles) replaces the node's
+properties; :mod:`kg.neo4j.sync` then removes what it no longer has.  Concurrent loaders are safe:
+the read-merge-write of a node locks it first, and a batch that loses a race is run again.
+Relationship properties (``article``, ``evidence``, ``date``, ``rule``) are
 SET from the graph.
 Dates stay ISO strings, so Cypher compares them as text (``r.date >= $since``).
 
@@ -35,6 +37,7 @@ For ``kg build ... --neo4j`` (the build command's owner): call
 from __future__ import annotations
 
 import json
+import random
 import re
 import time
 from collections import defaultdict
@@ -56,6 +59,10 @@ __all__ = ["LoadStats", "Neo4jSettings", "connect", "ensure_schema", "graph_rows
 
 DEFAULT_BATCH = 5000
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+#: a property set and removed within one transaction to take a write lock (never stored)
+_LOCK = "_kg_lock"
+#: attempts of a batch that lost a race with a concurrent loader (constraint conflict, node created meanwhile)
+RETRIES = 8
 
 
 
@@ -72,8 +79,22 @@ def ensure_schema(driver: neo4j.Driver, database: str | None = None) -> None:
     with translate_errors(settings_of(driver, database)):
         with driver.session(database=database) as session:
             for stmt in schema_statements():
-                session.run(stmt).consume()  # schema text is trusted
+                _schema_statement(session, stmt)
             session.run("CALL db.awaitIndexes(300)").consume()
+
+
+def _schema_statement(session: neo4j.Session, stmt: str) -> None:
+    """Run one ``IF NOT EXISTS`` statement; a concurrent loader creating the same constraint makes it
+    fail once (an equivalent rule appeared meanwhile), and running it again is then a no-op."""
+    for attempt in range(RETRIES):
+        try:
+            session.run(stmt).consume()  # schema text is trusted
+            return
+        except (neo4j.exceptions.ClientError, neo4j.exceptions.TransientError) as exc:
+            if attempt == RETRIES - 1 or "Schema" not in (exc.code or "") and not isinstance(
+                    exc, neo4j.exceptions.TransientError):
+                raise
+            time.sleep(random.uniform(0.05, 0.2) * (attempt + 1))
 
 
 # -- loading ------------------------------------------------------------------------------------
@@ -90,17 +111,29 @@ class LoadStats:
     seconds: float = 0.0
     by_label: dict[str, int] = field(default_factory=dict)
     by_type: dict[str, int] = field(default_factory=dict)
+    nodes_removed: int = 0
+    relationships_removed: int = 0
+    #: one line per node an earlier load wrote under an id this graph no longer has
+    changes: list[str] = field(default_factory=list)
 
     def __str__(self) -> str:
+        removed = (f"; removed {self.nodes_removed} nodes and {self.relationships_removed} relationships "
+                   "that the graph no longer has") if self.nodes_removed or self.relationships_removed else ""
         return (f"{self.nodes} nodes ({self.nodes_created} new), {self.relationships} relationships "
-                f"({self.relationships_created} new) in {self.seconds:.1f}s")
+                f"({self.relationships_created} new){removed} in {self.seconds:.1f}s")
 
 
 def node_queries(label: str) -> tuple[str, str]:
     """The batched read and MERGE queries for ``label`` (allow-listed: labels cannot be parameters)."""
     _check(label, LABELS, "node label")
-    read = f"UNWIND $ids AS id MATCH (n:{label} {{id: id}}) RETURN n.id AS id, properties(n) AS props"
-    write = f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET n = row.props"
+    # the read takes the nodes' write locks (a property set and removed), so that a concurrent loader
+    # cannot change them between this read and the write; the write counts nodes that a concurrent
+    # loader created after the read ("raced"): the batch is then run again
+    read = (f"UNWIND $ids AS id MATCH (n:{label} {{id: id}}) SET n.{_LOCK} = true REMOVE n.{_LOCK}\n"
+            "RETURN n.id AS id, properties(n) AS props")
+    write = (f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) ON CREATE SET n.{_LOCK} = true\n"
+             f"WITH n, row, n.{_LOCK} IS NULL AND NOT row.known AS raced SET n = row.props\n"
+             "RETURN count(CASE WHEN raced THEN 1 END) AS raced")
     return read, write
 
 
@@ -113,6 +146,8 @@ def merge_node(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     mine.merge(other)
     merged: dict[str, Any] = dict(mine.nx.nodes["n"])
     stored, fresh = set(old.get("articles") or []), set(new.get("articles") or [])
+    if stored and stored <= fresh:  # a newer build of the same articles (an update): it supersedes the old one
+        return {"label": old.get("label"), **new}
     m_old, m_new = int(old.get("mentions") or 0), int(new.get("mentions") or 0)
     if stored <= fresh:
         merged["mentions"] = m_new
@@ -147,20 +182,28 @@ def rel_queries(rel_type: str, source_label: str, target_label: str,
         return None, (f"UNWIND $rows AS row\n{match}MERGE (a)-[r:{rel_type} {{key: row.key}}]->(b)\n"
                       f"SET {sets}\nRETURN count(r) AS written")
     read = (f"UNWIND $rows AS row\n{match}MATCH (a)-[r:{rel_type} {{key: row.key}}]->(b)\n"
+            f"SET r.{_LOCK} = true REMOVE r.{_LOCK}\n"
             "RETURN row.source AS source, row.target AS target, properties(r) AS props")
     write = (f"UNWIND $rows AS row\n{match}MERGE (a)-[r:{rel_type} {{key: row.key}}]->(b)\n"
-             "SET r = row.props\nRETURN count(r) AS written")
+             f"ON CREATE SET r.{_LOCK} = true\n"
+             f"WITH r, row, r.{_LOCK} IS NULL AND NOT row.known AS raced SET r = row.props\n"
+             "RETURN count(r) AS written, count(CASE WHEN raced THEN 1 END) AS raced")
     return read, write
 
 
 def load_graph(graph: KnowledgeGraph, target: neo4j.Driver | Neo4jSettings | None = None, *,
                database: str | None = None, batch_size: int = DEFAULT_BATCH, schema: bool = True,
-               progress: Callable[[str, int], None] | None = None) -> LoadStats:
+               progress: Callable[[str, int], None] | None = None, prune: bool = True) -> LoadStats:
     """Write ``graph`` into Neo4j: schema first, then nodes and relationships in batches.
 
     ``target`` is an open :class:`neo4j.Driver` (left open) or :class:`Neo4jSettings` (``None``:
     from the environment; the driver is closed afterwards).  ``database`` overrides the settings'.
     ``progress(what, rows)`` is called after each batch.  Raises :class:`kg.errors.Neo4jError`.
+
+    With ``prune`` (the default), what an earlier load of these articles wrote and this graph no
+    longer has is removed afterwards (:func:`kg.neo4j.sync.prune_stale`): a person split or merged
+    by a later update, a post that joined its scoped form.  ``stats.changes`` says what changed.
+    Batches that lose a race with a concurrent loader are run again (:func:`write_retrying`).
     """
     if batch_size < 1:
         raise KgError("batch size must be at least 1")
@@ -175,8 +218,9 @@ def load_graph(graph: KnowledgeGraph, target: neo4j.Driver | Neo4jSettings | Non
         with translate_errors(settings), driver.session(database=db) as session:
             for label, rows in sorted(node_rows.items()):
                 queries = node_queries(label)
+                rows.sort(key=lambda r: r["id"])  # two loaders lock the same nodes in the same order
                 for batch in _batches(rows, batch_size):
-                    counters = session.execute_write(_write_nodes, queries, batch)
+                    counters = write_retrying(session, _write_nodes, queries, batch)
                     stats.nodes += len(batch)
                     stats.nodes_created += counters.nodes_created
                     if progress:
@@ -185,7 +229,7 @@ def load_graph(graph: KnowledgeGraph, target: neo4j.Driver | Neo4jSettings | Non
             for (rel_type, src, dst), rows in sorted(rel_rows.items()):
                 rqueries = rel_queries(rel_type, src, dst, {k for row in rows for k in row["props"]})
                 for batch in _batches(rows, batch_size):
-                    written, counters = session.execute_write(_write_rels, rqueries, batch, rel_type)
+                    written, counters = write_retrying(session, _write_rels, rqueries, batch, rel_type)
                     if written != len(batch):
                         raise Neo4jError(f"{len(batch) - written} {rel_type} relationships were not written: "
                                          "an end node is missing in Neo4j")
@@ -194,6 +238,10 @@ def load_graph(graph: KnowledgeGraph, target: neo4j.Driver | Neo4jSettings | Non
                     if progress:
                         progress(rel_type, len(batch))
                 stats.by_type[rel_type] = stats.by_type.get(rel_type, 0) + len(rows)
+            if prune:
+                from .sync import prune_stale
+
+                prune_stale(session, graph, stats, batch_size=batch_size)
     stats.seconds = time.perf_counter() - t0
     return stats
 
@@ -231,6 +279,28 @@ def graph_rows(graph: KnowledgeGraph) -> tuple[dict[str, Rows], dict[RelGroup, R
 # -- querying and reading back ---------------------------------------------------------------------
 
 
+class Raced(Exception):
+    """A batch met nodes or relationships that a concurrent loader created after this one read them."""
+
+
+def write_retrying(session: neo4j.Session, work: Callable[..., Any], *args: Any) -> Any:
+    """``session.execute_write(work, *args)``, run again when it loses a race with a concurrent loader.
+
+    The driver already retries transient errors (deadlocks, leader changes).  Two loaders that create
+    the same node at once make one of them fail a uniqueness constraint, or find a node it read as
+    missing (:class:`Raced`): its transaction was rolled back as a whole, so the batch is simply run
+    again, and then reads and merges what the other loader wrote.
+    """
+    for attempt in range(RETRIES):
+        try:
+            return session.execute_write(work, *args)
+        except (neo4j.exceptions.ConstraintError, Raced):
+            if attempt == RETRIES - 1:
+                raise
+            time.sleep(random.uniform(0.05, 0.2) * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
 def _write_nodes(tx: neo4j.ManagedTransaction, queries: tuple[str, str], rows: Rows) -> Any:
     """Read the nodes that exist, merge, write back: one transaction, re-run as a whole on retry."""
     read, write = queries
@@ -242,8 +312,11 @@ def _write_nodes(tx: neo4j.ManagedTransaction, queries: tuple[str, str], rows: R
             old = {k: v for k, v in stored[row["id"]].items() if k != "id"}
             attrs = merge_node({"label": attrs.get("label"), **old}, attrs)
         props = {k: _neo4j_value(v) for k, v in attrs.items() if k != "label" and v is not None}
-        out.append({"id": row["id"], "props": {**props, "id": row["id"]}})
-    return tx.run(write, rows=out).consume().counters
+        out.append({"id": row["id"], "known": row["id"] in stored, "props": {**props, "id": row["id"]}})
+    result = tx.run(write, rows=out)
+    if result.single(strict=True)["raced"]:
+        raise Raced("a concurrent loader created some of these nodes")
+    return result.consume().counters
 
 
 def _write_rels(tx: neo4j.ManagedTransaction, queries: tuple[str | None, str], rows: Rows,
@@ -257,15 +330,21 @@ def _write_rels(tx: neo4j.ManagedTransaction, queries: tuple[str | None, str], r
             old = stored.get((row["source"], row["target"]))
             if old is not None:
                 props = merge_summary(rel_type, {k: v for k, v in old.items() if k != "key"}, props)
-            merged.append({**row, "props": {**props, "key": row["key"]}})
+            merged.append({**row, "known": old is not None, "props": {**props, "key": row["key"]}})
         rows = merged
     result = tx.run(write, rows=rows)
-    written = int(result.single(strict=True)["written"])
-    return written, result.consume().counters
+    record = result.single(strict=True)
+    if record.get("raced"):
+        raise Raced(f"a concurrent loader created some of these {rel_type} relationships")
+    return int(record["written"]), result.consume().counters
 
 
 def merge_summary(rel_type: str, old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
-    """Combine a stored summary relationship with a new one, as :meth:`KnowledgeGraph.merge` does."""
+    """Combine a stored summary relationship with a new one, as :meth:`KnowledgeGraph.merge` does
+    (the new one replaces it when it covers all the stored one's articles: a newer build of them)."""
+    stored = set(old.get("articles") or [old.get("article")])
+    if stored <= set(new.get("articles") or [new.get("article")]):
+        return {k: _neo4j_value(v) for k, v in new.items() if v is not None and k != "type"}
     mine, other = KnowledgeGraph(), KnowledgeGraph()
     for g, props in ((mine, old), (other, new)):
         g.nx.add_node("a", label="Official")
