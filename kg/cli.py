@@ -116,6 +116,9 @@ def _neo4j_connection_options(fn: F) -> F:
 @click.option("--update", "update_dir", type=click.Path(file_okay=False), metavar="DIR",
               help="Add the INPUTs to the graph in DIR (written by an earlier kg build) and write the "
                    "same files there; the result equals one build over the old inputs and the new ones.")
+@click.option("--no-state", is_flag=True,
+              help="Do not write build-state.json (what --update needs; it keeps a second copy of the graph "
+                   "in memory and on disk, so very large one-off builds may do without it).")
 @click.option("--neo4j", "to_neo4j", is_flag=True,
               help="Also load the graph into Neo4j (connection: --uri/--user/--password/--database or NEO4J_*).")
 @_neo4j_connection_options
@@ -123,7 +126,8 @@ def _neo4j_connection_options(fn: F) -> F:
 def build(inputs: tuple[str, ...], out_dir: str, date: str | None, encoding: str | None,
           text_column: str, input_format: str | None, keep_traditional: bool,
           lexicon_dirs: tuple[str, ...], gexf: bool, no_html: bool, strict: bool, progress: bool | None,
-          jobs: int | None, engine: str, scheduler: str | None, update_dir: str | None, to_neo4j: bool,
+          jobs: int | None, engine: str, scheduler: str | None, update_dir: str | None, no_state: bool,
+          to_neo4j: bool,
           uri: str | None,
           user: str | None, password: str | None, database: str | None) -> None:
     """Build a graph from INPUT files, folders or '-' (stdin).
@@ -162,11 +166,12 @@ def build(inputs: tuple[str, ...], out_dir: str, date: str | None, encoding: str
             graph = update(state, list(inputs), **options)
         else:
             out = Path(out_dir)
-            graph = build_graph(list(inputs), incremental=True, **options)
+            graph = build_graph(list(inputs), incremental=not no_state, **options)
     finally:
         bar.close()
-    state = graph.state  # type: ignore[attr-defined]
-    state.inputs.extend(inputs)
+    state = None if no_state and update_dir is None else graph.state  # type: ignore[attr-defined]
+    if state is not None:
+        state.inputs.extend(inputs)
     report = graph.report  # type: ignore[attr-defined]
     out.mkdir(parents=True, exist_ok=True)
     graph.to_json(out / "graph.json")
@@ -178,12 +183,13 @@ def build(inputs: tuple[str, ...], out_dir: str, date: str | None, encoding: str
     if not no_html:
         from .view import write_html
 
-        write_html(graph, out / "graph.html", title=", ".join(state.inputs)[:120])
+        write_html(graph, out / "graph.html", title=", ".join(state.inputs if state else inputs)[:120])
         written.append("graph.html")
     report.write(out / "report.json")
     written.append("report.json")
-    state.save(out)  # last: what the files above were made from
-    written.append("build-state.json")
+    if state is not None:
+        state.save(out)  # last: what the files above were made from
+        written.append("build-state.json")
     if update_dir is not None:
         click.echo(f"{report.articles_in_graph - before} new articles added to the graph in {out}/")
     click.echo(f"{report.articles_read} articles read, {report.articles_in_graph} in the graph, "

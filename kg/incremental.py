@@ -91,7 +91,7 @@ def load_state(folder: str | Path) -> BuildState:
     path = Path(folder) / STATE_FILE
     if not path.is_file():
         raise GraphFormatError(f"{folder}: no {STATE_FILE} (build the folder with kg build first, "
-                               "or rebuild it: folders written before kg could update have none)")
+                               "without --no-state; folders written before kg could update have none)")
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:

@@ -104,3 +104,14 @@ def test_a_graph_object_is_updated_once(tmp_path: Path) -> None:
     kg.update(g, BATCHES[1])
     with pytest.raises(KgError, match="keeps no build state"):
         kg.update(g, BATCHES[2])
+
+
+def test_no_state_writes_no_build_state_and_cannot_be_updated(tmp_path: Path) -> None:
+    days = write_batches(tmp_path / "in")
+    out = tmp_path / "out"
+    first = CliRunner().invoke(main, ["build", str(days[0]), "--out", str(out), "--no-html", "--no-state"])
+    assert first.exit_code == 0, first.output
+    assert (out / "graph.json").is_file() and not (out / STATE_FILE).exists()
+    assert "build-state.json" not in first.output
+    again = CliRunner().invoke(main, ["build", str(days[1]), "--update", str(out)])
+    assert again.exit_code == 1 and "without --no-state" in again.output
