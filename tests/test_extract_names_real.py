@@ -1,0 +1,49 @@
+"""Names of places and units as real pages write them: page furniture, exhortations, doubled units,
+village committees, company names, and what lies where.  Every sentence here is invented (the fictional
+district 青川区 and its towns)."""
+
+from extraction_support import graph_of, names, rels  # noqa: F401 (rels: later tests)
+
+from kg.read.furniture import furniture_spans
+
+
+def _all_names(g):
+    return {d["name"] for _, d in g.nx.nodes(data=True) if d.get("label") not in ("Article", "Person")}
+
+
+# --- page furniture -------------------------------------------------------------------------------
+
+def test_source_editor_and_footer_lines_yield_no_entities():
+    g = graph_of("来源:青川区融媒体中心 发布时间:2024-03-05 10:20\n"
+                 "您现在的位置:首页 > 新闻中心 > 临江市 > 正文\n"
+                 "3月5日,区委书记王建国到龙溪镇调研。\n"
+                 "编辑:林晓雯 审核:周敏\n"
+                 "地址:临江市青川区滨河路8号 联系电话:0000-1234567\n"
+                 "青川区人民政府 主办 某ICP备00000000号\n"
+                 "收藏\n打印\n• 搜本站")
+    assert "青川区融媒体中心" not in names(g, "Organization")
+    assert "青川区人民政府" not in names(g, "Organization")
+    assert "临江市" not in names(g, "Region") and "青川区" not in names(g, "Region")
+    assert names(g, "Street") == {"龙溪镇"}
+
+
+def test_a_metadata_block_glued_to_the_headline_or_the_first_sentence_is_cut_out():
+    g = graph_of("龙溪镇筑牢防汛屏障作者:来源:青川区应急管理局 添加时间:2024-07-08\n"
+                 "桃源街道开展巡河工作发表时间:2024-06-09 15:39 6月8日下午,副区长周敏到白石村开展巡河工作。")
+    assert {"龙溪镇", "桃源街道"} <= names(g, "Street")
+    assert "白石村" in names(g, "Community")
+    assert "青川区应急管理局" not in names(g, "Organization")
+
+
+def test_advertising_spliced_into_a_sentence_is_dropped_and_the_sentence_kept():
+    spans = furniture_spans("会议审议了青川区年度计划;审议了金鼎棋牌,金鼎棋牌官网进一步规范管理的意见。")
+    text = "会议审议了青川区年度计划;审议了金鼎棋牌,金鼎棋牌官网进一步规范管理的意见。"
+    assert [text[a:b] for a, b in spans] == ["金鼎棋牌,金鼎棋牌官网"]
+    title = "桃源街道召开文明创建推进会 —— 某某党媒云| 社区融-某某k8官网首页登录"
+    (start, end), = furniture_spans(title)
+    assert title[:start] == "桃源街道召开文明创建推进会" and end == len(title)
+
+
+def test_article_text_with_colons_is_no_furniture():
+    assert furniture_spans("会议时间:3月5日,地点:青川区会议中心。") == []
+    assert furniture_spans("区委书记王建国主持召开会议。") == []
