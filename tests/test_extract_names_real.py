@@ -47,3 +47,25 @@ def test_advertising_spliced_into_a_sentence_is_dropped_and_the_sentence_kept():
 def test_article_text_with_colons_is_no_furniture():
     assert furniture_spans("会议时间:3月5日,地点:青川区会议中心。") == []
     assert furniture_spans("区委书记王建国主持召开会议。") == []
+
+
+# --- regions ----------------------------------------------------------------------------------------
+
+def test_a_verb_or_slogan_before_a_level_char_is_no_region():
+    g = graph_of("区长感谢区人大对政府工作的支持,要求完善县、乡、村三级网格。"
+                 "他在任职县人大代表期间,坚持富民强县、工业兴市、品牌兴县,造福老区人民。"
+                 "副区长先在区政协委员工作站座谈,又到农家超市了解物价。")
+    assert names(g, "Region") == set()
+
+
+def test_a_unit_written_before_its_bodys_level_char_is_not_doubled():
+    g = graph_of("国庆假期第一天,青川区区委书记王建国带队检查。")
+    assert names(g, "Region") == {"青川区"}
+
+
+def test_a_city_name_inside_a_person_road_company_or_zone_is_no_city():
+    g = graph_of("副区长李长春到佛山经开区和青川区吉安路调研,走访了某某(深圳)精密有限公司。")
+    regions = names(g, "Region")
+    assert "长春市" not in regions and "吉安市" not in regions and "深圳市" not in regions
+    assert "佛山市" not in regions
+    assert {"佛山经开区", "青川区"} <= regions

@@ -39,6 +39,8 @@ class Overlaps:
                 keep.append(m)  # 水口区 in 水口区第十八届人民代表大会: a full region name stands on its own
                 continue
             outers = SWALLOWED_BY.get(m.label, ())
+            if m.rule == "gazetteer" and doc.text[m.start:m.end] != m.name:
+                outers = (*outers, "Region")  # 嘉兴 in 嘉兴经开区: one name, not also the city
             if any(o.label in outers and _inside(m, o) for o in doc.mentions if o is not m):
                 continue
             keep.append(m)
