@@ -2,7 +2,7 @@
 village committees, company names, and what lies where.  Every sentence here is invented (the fictional
 district 青川区 and its towns)."""
 
-from extraction_support import graph_of, names, rels  # noqa: F401 (rels: later tests)
+from extraction_support import graph_of, names, rels
 
 from kg.read.furniture import furniture_spans
 
@@ -69,3 +69,13 @@ def test_a_city_name_inside_a_person_road_company_or_zone_is_no_city():
     assert "长春市" not in regions and "吉安市" not in regions and "深圳市" not in regions
     assert "佛山市" not in regions
     assert {"佛山经开区", "青川区"} <= regions
+
+
+# --- what lies where --------------------------------------------------------------------------------
+
+def test_a_name_that_begins_with_its_unit_lies_in_it_but_the_units_organs_do_not():
+    g = graph_of("副区长周敏先后来到桃源街道派出所和龙溪镇卫生院检查安全生产,龙溪镇党委、桃源街道办事处负责人陪同。")
+    located = rels(g, "LOCATED_IN")
+    assert ("桃源街道派出所", "桃源街道") in located and ("龙溪镇卫生院", "龙溪镇") in located
+    assert {"桃源街道", "龙溪镇"} <= names(g, "Street")
+    assert not any(src.endswith(("党委", "办事处")) for src, _ in located)
