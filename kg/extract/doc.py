@@ -98,6 +98,8 @@ class Doc:
                 pos = max(pos, cut_end)
             if raw.endswith("\n"):
                 para += 1
+        if not out:  # nothing but furniture: an empty sentence, so that every offset has one
+            out.append(Sentence(0, 0, 0, "", 0))
         return out
 
     def _add_sentence(self, out: list[Sentence], at: int, text: str, para: int) -> None:

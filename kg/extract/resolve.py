@@ -46,7 +46,7 @@ class Overlaps:
                 keep.append(m)  # 水口区 in 水口区第十八届人民代表大会: a full region name stands on its own
                 continue
             outers = SWALLOWED_BY.get(m.label, ())
-            if m.label in ("Street", "Community") and any(o.start == m.start and o.end > m.end and o.label in _NAMED_AFTER
+            if m.label in ("Street", "Community") and any(o.end > m.end and o.label in _NAMED_AFTER
                                                           for o in starts.get(m.start, ())):
                 keep.append(m)  # 白石村 in 白石村文化广场: the site is named after the unit it lies in
                 continue
