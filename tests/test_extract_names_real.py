@@ -79,3 +79,20 @@ def test_a_name_that_begins_with_its_unit_lies_in_it_but_the_units_organs_do_not
     assert ("桃源街道派出所", "桃源街道") in located and ("龙溪镇卫生院", "龙溪镇") in located
     assert {"桃源街道", "龙溪镇"} <= names(g, "Street")
     assert not any(src.endswith(("党委", "办事处")) for src, _ in located)
+
+
+# --- streets and villages ---------------------------------------------------------------------------
+
+def test_exhortations_and_time_words_before_a_unit_word_are_no_names():
+    g = graph_of("要充分发挥社区作用,要提升社区服务水平,拓展延伸社区服务链条。"
+                 "最后镇党委书记讲话,接下来镇人大还将开展视察,选举产生新一届镇人大。"
+                 "一类村书记和驻村工作队、驻镇帮村干部参加,典型村作交流。")
+    assert names(g, "Street") == set()
+    assert names(g, "Community") == set()
+
+
+def test_village_names_that_are_common_words_stay_and_a_village_is_not_doubled():
+    g = graph_of("青川区八一村、五一村、胜利村和解放路街道参加评比,副区长周敏调研白石村村史馆。")
+    assert {"八一村", "五一村", "胜利村", "白石村"} <= names(g, "Community")
+    assert "白石村村" not in names(g, "Community")
+    assert "解放路街道" in names(g, "Street")
