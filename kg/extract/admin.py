@@ -25,10 +25,10 @@ _NOT_AFTER = {
     "社区": re.compile(r"(?!x)x"),
     "街道": re.compile(r"[办口]"),
 }
-_BAD_CHARS = set("的了是在和与及等为以把将从向对让使被给个各该本此这每其某全我你他她们有无不也都就还又着过由")
+_BAD_CHARS = set("的了是在和与及等为以把将从向对让使被给个各该本此这每其某全我你他她们有无不也都就还又着过由赴")
 #: what may not stand just before a suffix: 城乡, 下乡, 乡村, 农村
-_NOT_BEFORE = {"乡": "城下家故回老返同带", "村": "乡农", "镇": "乡城村集"}
-_ADJECTIVES = re.compile(r"小康|美丽|示范|文明|先进|试点|特色|重点|幸福|和谐|生态|明星|省级|市级|国家级|贫困|脱贫|行政|自然")  # noqa: E501 (CJK data)
+_NOT_BEFORE = {"乡": "城下家故回老返同带", "村": "乡农驻帮百千", "镇": "乡城村集驻帮重圩"}
+_ADJECTIVES = re.compile(r"小康|美丽|示范|文明|先进|试点|特色|重点|幸福|和谐|生态|明星|省级|市级|国家级|贫困|脱贫|行政|自然|典型|标杆|样板")  # noqa: E501 (CJK data)
 LABELS = {"street_suffixes": "Street", "community_suffixes": "Community"}
 
 
@@ -90,7 +90,32 @@ class AdminUnits:
                     or tags.get(part) in ("v", "vn", "p", "c", "d", "r") and len(part) == 2 and n == 2 \
                     and tags.get(part + suffix) is None:
                 continue
+            if _no_name_start(part, tags) or (suffix == "村" and part[-1] == "村"):
+                continue  # 要提升社区, 最后镇, 接下来镇, 拓展延伸社区; 新桥村/村史馆
             if not hard_left(doc, sent, start, by_tag=True):
                 continue
             return Mention(label, part + suffix, start, e, sent.index, "admin-suffix")
         return None
+
+
+#: jieba tags of words no street or village name begins with: adverbs, direction and time words, idioms,
+#: set phrases, conjunctions, prepositions, pronouns, distinguishing words (最后, 接下来, 充分, 新一届)
+_LEAD_TAGS = frozenset({"d", "ad", "vd", "t", "l", "i", "c", "p", "r", "b"})
+#: 要/到/来/将 … before a unit's level word: an exhortation or a motion verb, not a name (要发挥村…, 来周河乡)
+_LEAD_CHARS = "要到来将应需请把"
+_COUNTED = re.compile(r"^(?:[一二三四五六七八九十两几多每上下新][类轮批届个些]|最后|之后|以后|此后|今后|期间|目前)")
+
+
+def _no_name_start(part: str, tags: dict[str, str]) -> bool:
+    """``part`` (the characters before 镇/村/社区 …) begins with a word that begins no name."""
+    if part[0] in _LEAD_CHARS and tags.get(part[:2]) not in ("ns", "nr", "nz") and len(part) >= 2:
+        return True
+    if _COUNTED.match(part):
+        return True  # 一类村, 一轮驻镇, 新一届镇
+    for k in (4, 3, 2):
+        head = part[:k]
+        if len(head) == k and tags.get(head) in _LEAD_TAGS:
+            return True
+        if len(part) > k and tags.get(head) == "v" and tags.get(part[k:]) in ("v", "vn"):
+            return True  # 拓展延伸社区: two verbs
+    return False

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..lexicon import Lexicon
 from ..model import Article
+from ..read.furniture import furniture_spans
 from ..read.pagesplit import is_byline, is_heading
 
 _SENT = re.compile(r"[^。！？!?\n]*(?:[。！？!?]+[”’」』）)]*|\n|$)")
@@ -88,15 +89,27 @@ class Doc:
                 para += 1
                 continue
             text = raw.rstrip("\n")
-            if text.strip():
-                lead = len(text) - len(text.lstrip())
-                t = text.strip()
-                start = m.start() + lead
-                heading = is_heading(t) and not is_byline(t) and self._line_alone(start, t)
-                out.append(Sentence(len(out), start, start + len(t), t, para, heading=heading))
+            # page furniture (来源：…, breadcrumbs, footers, spliced advertising) states no fact: only the
+            # parts around it are read
+            pos = 0
+            for cut_start, cut_end in furniture_spans(text) + [(len(text), len(text))]:
+                if cut_start > pos:
+                    self._add_sentence(out, m.start() + pos, text[pos:cut_start], para)
+                pos = max(pos, cut_end)
             if raw.endswith("\n"):
                 para += 1
+        if not out:  # nothing but furniture: an empty sentence, so that every offset has one
+            out.append(Sentence(0, 0, 0, "", 0))
         return out
+
+    def _add_sentence(self, out: list[Sentence], at: int, text: str, para: int) -> None:
+        if not text.strip():
+            return
+        lead = len(text) - len(text.lstrip())
+        t = text.strip()
+        start = at + lead
+        heading = is_heading(t) and not is_byline(t) and self._line_alone(start, t)
+        out.append(Sentence(len(out), start, start + len(t), t, para, heading=heading))
 
     def _line_alone(self, start: int, t: str) -> bool:
         before = self.text[start - 1] if start > 0 else "\n"

@@ -175,6 +175,8 @@ class Regions:
             for m in gazetteer.finditer(doc.text, sent.start, sent.end):
                 if re.match(r"日报|晚报|报|电视台|广播|大学|海关", doc.text[m.end():m.end() + 3]):
                     continue
+                if self._not_gazetteer_region(doc, sent, m.start(), m.end(), lex):
+                    continue
                 full = lex.regions_by_short.get(m.group(0), m.group(0))
                 doc.add(Mention("Region", full, m.start(), m.end(), sent.index, "gazetteer"))
             if not _REGION_CHAR.search(doc.text, sent.start, sent.end):
@@ -186,7 +188,10 @@ class Regions:
                         and not any(c in "我你他副来" for c in w) and not (s > sent.start and tags.get(doc.text[s - 1] + w[0])):  # noqa: E501 (CJK data)
                     tag = tags.get(w)
                     unknown = tag is None and not is_generic(w[:-1], lex["generic"]) and not _suffix_word(lex, w)
-                    if tag == "ns" or unknown:
+                    # 先在区, 文明城市
+                    vetoed = (_not_a_place(w[:2], lex, tags) and not w.startswith("自治")) \
+                        or (len(w) >= 4 and w.endswith("城市"))
+                    if (tag == "ns" or unknown) and not vetoed:
                         mention = Mention("Region", w, s, e, sent.index, "place-name")
                     elif w == "高新区" or (self.ZONES.search(w) and tag is None):
                         mention = Mention("Region", w, s, e, sent.index, "zone")
@@ -194,6 +199,11 @@ class Regions:
                     pw, ps, pe = toks[i - 1]
                     if len(pw) >= 3 and pw[0] in _GLUED:
                         pw, ps = pw[1:], ps + 1  # 为北畴/区: jieba glued 为 to the name
+                    if pw[-1:] == w[0]:
+                        # 钟楼区/区委, 澧县/县委: the unit is written once, the body's level char follows
+                        if pe == s and tags.get(pw) == "ns":
+                            doc.add(Mention("Region", pw, ps, pe, sent.index, "place-name"))
+                        continue
                     if pe == s and 2 <= len(pw) <= 4 and _CJK.match(pw) and tags.get(pw) in ("ns", None, "nr") \
                             and pw not in lex["boundaries"] and not is_generic(pw, lex["generic"]) \
                             and not any(c in _NOT_IN_REGION for c in pw) \
@@ -203,7 +213,26 @@ class Regions:
                     doc.add(mention)
             self._scan(doc, sent)
 
-    _SUFFIX_CHARS = re.compile(r"(?:自治县|自治州|[区县市旗盟])(?![场民域直镇长]|城(?![东南西北]))")
+    _SUFFIX_CHARS = re.compile(r"(?:自治县|自治州|[区县市旗盟])(?![场民域直镇长位舰属容情]|政(?![协府])|城(?![东南西北]))")  # noqa: E501 (CJK data)
+    #: a word the suffix ends that is no region: 革命老区, 中央苏区, 沙河灌区, 农家超市, 部分州县
+    _NOT_SCAN_WORD = re.compile(r"(?:老区|苏区|灌区|超市|州县)$")
+    #: 富民强县, 工业兴市, 品牌兴县: a slogan (a noun, then 兴/强 and the level), not a place
+    _SLOGAN = frozenset({"n", "vn", "v", "a", "an", "nz"})
+
+    @staticmethod
+    def _not_gazetteer_region(doc: Doc, sent: Sentence, s: int, e: int, lex: Lexicon) -> bool:
+        """A gazetteer name that is part of something else: a person's name (张玉林), a company's
+        bracketed seat (某某(深圳)有限公司), a road (吉安路, 宜春大街), a zone written with it (嘉兴经开区
+        is one name) or the middle of a longer word (a short form after a character that binds to it)."""
+        text = doc.text
+        if doc.covered(s, e, "Official", "Person"):
+            return True
+        if text[s - 1:s] in "(（" and text[e:e + 1] in ")）":
+            return True
+        if re.match(r"(?:[东南西北中]?路|大?街|大道)", text[e:e + 2]):
+            return True
+        short = text[s:e] in lex.regions_by_short
+        return short and not hard_left(doc, sent, s, by_tag=True)
     _NOT_SCAN = re.compile(r"(?:开发|高新|新|园|景|城|片|小|社|厂|校|辖|试验|示范|保税|功能|山|库|灾|街|市|老城)区$")
 
     def _scan(self, doc: Doc, sent: Sentence) -> None:
@@ -212,6 +241,7 @@ class Regions:
         lex = doc.lexicon
         text = doc.text
         bounds = lex["boundaries"]
+        tags = word_tags()
         for m in self._SUFFIX_CHARS.finditer(text, sent.start, sent.end):
             if doc.covered(m.start(), m.end(), "Region") or self._NOT_SCAN.search(text, sent.start, m.end()):
                 continue
@@ -220,6 +250,11 @@ class Regions:
                 if start < sent.start:
                     break
                 name = text[start:m.start()]
+                if self._NOT_SCAN_WORD.match(name[-1] + m.group(0)) or _not_a_place(name, lex, tags) \
+                        or _not_a_place(name[:2], lex, tags) \
+                        or name[-1] in "区县市旗" \
+                        or (name[-1] in "兴强" and len(name) >= 3 and tags.get(name[:-1]) in self._SLOGAN):
+                    continue
                 if not _CJK.match(name) or is_generic(name, lex["generic"]) or any(c in _NOT_IN_REGION for c in name) \
                         or name[0] in "区市县省镇乡村街年月日号第" or _NOT_REGION.match(name[-1:] + m.group(0)) \
                         or (text[start - 1:start] == "“" and text[m.end():m.end() + 1] == "”"):
@@ -236,6 +271,16 @@ class Regions:
 #: characters no region name contains; one-character words jieba glues to the next word
 _NOT_IN_REGION = set("的了是在和与及等为到率赴对向从于由我你他她副来其该本各这那")
 _GLUED = set("为到率在赴对向从于由与和及")
+
+
+#: jieba tags of words that do not begin a place name: verbs, adverbs, time and direction words, numerals,
+#: pronouns, prepositions and conjunctions (感谢/区人大, 任职/县人大代表, 先在/区…, 三名/县派…)
+_NOT_PLACE_TAGS = frozenset({"v", "vd", "d", "t", "f", "m", "r", "p", "c"})
+
+
+def _not_a_place(word: str, lex: Lexicon, tags: dict[str, str]) -> bool:
+    """A word jieba knows as a verb, adverb, numeral …, and no city's short name (保定, 开封 are both)."""
+    return tags.get(word) in _NOT_PLACE_TAGS and word not in lex.regions_by_short
 
 
 def _word_ending_at(doc: Doc, sent: Sentence, end: int) -> str:

@@ -16,8 +16,8 @@ from .doc import Doc, Mention
 
 CONTAINS = {
     "Region": ("Region", "Street", "Community", "Place", "Project", "Organization"),
-    "Street": ("Community", "Place", "Project"),
-    "Community": ("Place", "Project"),
+    "Street": ("Community", "Place", "Project", "Organization"),
+    "Community": ("Place", "Project", "Organization"),
 }
 _LOCATED = re.compile(r"位于|坐落于|地处|落户")
 _UNDER = re.compile(r"(?:下辖|所辖|辖区内|辖内)的?")
@@ -29,6 +29,7 @@ def _level(name: str) -> int:
         if name.endswith(suffix):
             return level
     return 1
+_ORGAN = re.compile(r"(?:党委|党工委|党组|人大|人大工委|人大主席团|党总支|党支部|支部|政府|办事处|两委)$")
 _COUNTY = re.compile(r"(?:区|县|旗|自治县)$")
 
 
@@ -53,6 +54,7 @@ class Located:
                 if inner.label in inner_labels and not (outer.label == "Region" and inner.label == "Organization"):
                     doc.relate("LOCATED_IN", inner, outer, inner.sentence, "located:adjacent")
                     has_container.add(inner.key)
+        self._prefix(doc, by_start, has_container)
         for r in doc.relations:
             if r.type == "LOCATED_IN":
                 has_container.add(r.source.key)
@@ -60,6 +62,28 @@ class Located:
         self._under(doc, has_container)
         self._sections(doc, has_container)
         self._district(doc, has_container)
+
+    @staticmethod
+    def _prefix(doc: Doc, by_start: dict[int, list[Mention]], has_container: set[tuple[str, str, str | None]]) -> None:
+        """龙溪镇白石村文化广场, 白石村村史馆: a name that begins with units lies in the last of them."""
+        for thing in doc.mentions:
+            if thing.label not in ("Place", "Project", "Organization"):
+                continue
+            where: Mention | None = None
+            pos = thing.start
+            while True:
+                unit = max((x for x in by_start.get(pos, ()) if x.label in ("Region", "Street", "Community")
+                            and x.end < thing.end), key=lambda x: x.end, default=None)
+                if unit is None:
+                    break
+                where, pos = unit, unit.end
+            if where is None or thing.label not in CONTAINS.get(where.label, ()) \
+                    or not thing.name.startswith(doc.text[thing.start:where.end]) or "、" in thing.name:
+                continue
+            if thing.label == "Organization" and (where.label == "Region" or _ORGAN.search(thing.name)):
+                continue  # 某市某某有限公司: a registered name; 龙溪镇党委: the unit's own organ, not a site in it
+            doc.relate("LOCATED_IN", thing, where, thing.sentence, "located:prefix")
+            has_container.add(thing.key)
 
     @staticmethod
     def _located_at(doc: Doc, has_container: set[tuple[str, str, str | None]]) -> None:

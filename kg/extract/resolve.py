@@ -22,6 +22,10 @@ SWALLOWED_BY = {
 }
 
 
+#: labels of names that may begin with the street or village they lie in (龙溪镇污水处理厂, 白石村村史馆)
+_NAMED_AFTER = ("Place", "Project", "Organization")
+
+
 def _inside(inner: Mention, outer: Mention) -> bool:
     longer = (outer.end - outer.start) > (inner.end - inner.start)
     return outer.start <= inner.start and inner.end <= outer.end and longer
@@ -34,11 +38,20 @@ class Overlaps:
 
     def __call__(self, doc: Doc) -> None:
         keep = []
+        starts: dict[int, list[Mention]] = {}
+        for m in doc.mentions:
+            starts.setdefault(m.start, []).append(m)
         for m in doc.mentions:
             if m.label == "Region" and m.end - m.start >= 3 and REGION_END.search(doc.text[m.start:m.end]):
                 keep.append(m)  # 水口区 in 水口区第十八届人民代表大会: a full region name stands on its own
                 continue
             outers = SWALLOWED_BY.get(m.label, ())
+            if m.label in ("Street", "Community") and any(o.end > m.end and o.label in _NAMED_AFTER
+                                                          for o in starts.get(m.start, ())):
+                keep.append(m)  # 白石村 in 白石村文化广场: the site is named after the unit it lies in
+                continue
+            if m.rule == "gazetteer" and doc.text[m.start:m.end] != m.name:
+                outers = (*outers, "Region")  # 嘉兴 in 嘉兴经开区: one name, not also the city
             if any(o.label in outers and _inside(m, o) for o in doc.mentions if o is not m):
                 continue
             keep.append(m)

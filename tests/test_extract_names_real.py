@@ -1,0 +1,98 @@
+"""Names of places and units as real pages write them: page furniture, exhortations, doubled units,
+village committees, company names, and what lies where.  Every sentence here is invented (the fictional
+district 青川区 and its towns)."""
+
+from extraction_support import graph_of, names, rels
+
+from kg.read.furniture import furniture_spans
+
+
+def _all_names(g):
+    return {d["name"] for _, d in g.nx.nodes(data=True) if d.get("label") not in ("Article", "Person")}
+
+
+# --- page furniture -------------------------------------------------------------------------------
+
+def test_source_editor_and_footer_lines_yield_no_entities():
+    g = graph_of("来源:青川区融媒体中心 发布时间:2024-03-05 10:20\n"
+                 "您现在的位置:首页 > 新闻中心 > 临江市 > 正文\n"
+                 "3月5日,区委书记王建国到龙溪镇调研。\n"
+                 "编辑:林晓雯 审核:周敏\n"
+                 "地址:临江市青川区滨河路8号 联系电话:0000-1234567\n"
+                 "青川区人民政府 主办 某ICP备00000000号\n"
+                 "收藏\n打印\n• 搜本站")
+    assert "青川区融媒体中心" not in names(g, "Organization")
+    assert "青川区人民政府" not in names(g, "Organization")
+    assert "临江市" not in names(g, "Region") and "青川区" not in names(g, "Region")
+    assert names(g, "Street") == {"龙溪镇"}
+
+
+def test_a_metadata_block_glued_to_the_headline_or_the_first_sentence_is_cut_out():
+    g = graph_of("龙溪镇筑牢防汛屏障作者:来源:青川区应急管理局 添加时间:2024-07-08\n"
+                 "桃源街道开展巡河工作发表时间:2024-06-09 15:39 6月8日下午,副区长周敏到白石村开展巡河工作。")
+    assert {"龙溪镇", "桃源街道"} <= names(g, "Street")
+    assert "白石村" in names(g, "Community")
+    assert "青川区应急管理局" not in names(g, "Organization")
+
+
+def test_advertising_spliced_into_a_sentence_is_dropped_and_the_sentence_kept():
+    spans = furniture_spans("会议审议了青川区年度计划;审议了金鼎棋牌,金鼎棋牌官网进一步规范管理的意见。")
+    text = "会议审议了青川区年度计划;审议了金鼎棋牌,金鼎棋牌官网进一步规范管理的意见。"
+    assert [text[a:b] for a, b in spans] == ["金鼎棋牌,金鼎棋牌官网"]
+    title = "桃源街道召开文明创建推进会 —— 某某党媒云| 社区融-某某k8官网首页登录"
+    (start, end), = furniture_spans(title)
+    assert title[:start] == "桃源街道召开文明创建推进会" and end == len(title)
+
+
+def test_article_text_with_colons_is_no_furniture():
+    assert furniture_spans("会议时间:3月5日,地点:青川区会议中心。") == []
+    assert furniture_spans("区委书记王建国主持召开会议。") == []
+
+
+# --- regions ----------------------------------------------------------------------------------------
+
+def test_a_verb_or_slogan_before_a_level_char_is_no_region():
+    g = graph_of("区长感谢区人大对政府工作的支持,要求完善县、乡、村三级网格。"
+                 "他在任职县人大代表期间,坚持富民强县、工业兴市、品牌兴县,造福老区人民。"
+                 "副区长先在区政协委员工作站座谈,又到农家超市了解物价。")
+    assert names(g, "Region") == set()
+
+
+def test_a_unit_written_before_its_bodys_level_char_is_not_doubled():
+    g = graph_of("国庆假期第一天,青川区区委书记王建国带队检查。")
+    assert names(g, "Region") == {"青川区"}
+
+
+def test_a_city_name_inside_a_person_road_company_or_zone_is_no_city():
+    g = graph_of("副区长李长春到佛山经开区和青川区吉安路调研,走访了某某(深圳)精密有限公司。")
+    regions = names(g, "Region")
+    assert "长春市" not in regions and "吉安市" not in regions and "深圳市" not in regions
+    assert "佛山市" not in regions
+    assert {"佛山经开区", "青川区"} <= regions
+
+
+# --- what lies where --------------------------------------------------------------------------------
+
+def test_a_name_that_begins_with_its_unit_lies_in_it_but_the_units_organs_do_not():
+    g = graph_of("副区长周敏先后来到桃源街道派出所和龙溪镇卫生院检查安全生产,龙溪镇党委、桃源街道办事处负责人陪同。")
+    located = rels(g, "LOCATED_IN")
+    assert ("桃源街道派出所", "桃源街道") in located and ("龙溪镇卫生院", "龙溪镇") in located
+    assert {"桃源街道", "龙溪镇"} <= names(g, "Street")
+    assert not any(src.endswith(("党委", "办事处")) for src, _ in located)
+
+
+# --- streets and villages ---------------------------------------------------------------------------
+
+def test_exhortations_and_time_words_before_a_unit_word_are_no_names():
+    g = graph_of("要充分发挥社区作用,要提升社区服务水平,拓展延伸社区服务链条。"
+                 "最后镇党委书记讲话,接下来镇人大还将开展视察,选举产生新一届镇人大。"
+                 "一类村书记和驻村工作队、驻镇帮村干部参加,典型村作交流。")
+    assert names(g, "Street") == set()
+    assert names(g, "Community") == set()
+
+
+def test_village_names_that_are_common_words_stay_and_a_village_is_not_doubled():
+    g = graph_of("青川区八一村、五一村、胜利村和解放路街道参加评比,副区长周敏调研白石村村史馆。")
+    assert {"八一村", "五一村", "胜利村", "白石村"} <= names(g, "Community")
+    assert "白石村村" not in names(g, "Community")
+    assert "解放路街道" in names(g, "Street")
