@@ -144,7 +144,7 @@ def build(inputs: tuple[str, ...], out_dir: str, date: str | None, encoding: str
     """
     from pathlib import Path
 
-    from .incremental import load_state, update
+    from .incremental import BuildState, load_state, update
     from .pipeline import build as build_graph
     from .report import Report
 
@@ -161,15 +161,15 @@ def build(inputs: tuple[str, ...], out_dir: str, date: str | None, encoding: str
             if click.get_current_context().get_parameter_source("out_dir") != click.core.ParameterSource.DEFAULT \
                     and Path(out_dir).resolve() != out.resolve():
                 raise KgError("--update writes into its folder: leave out --out")
-            state = load_state(out)  # before reading anything: a folder without state fails at once
-            before = state.report.articles_in_graph if state.report else 0
-            graph = update(state, list(inputs), **options)
+            old = load_state(out)  # before reading anything: a folder without state fails at once
+            before = old.report.articles_in_graph if old.report else 0
+            graph = update(old, list(inputs), **options)
         else:
             out = Path(out_dir)
             graph = build_graph(list(inputs), incremental=not no_state, **options)
     finally:
         bar.close()
-    state = None if no_state and update_dir is None else graph.state  # type: ignore[attr-defined]
+    state: BuildState | None = None if no_state and update_dir is None else graph.state  # type: ignore[attr-defined]
     if state is not None:
         state.inputs.extend(inputs)
     report = graph.report  # type: ignore[attr-defined]
