@@ -113,6 +113,11 @@ def _neo4j_connection_options(fn: F) -> F:
                    "(pip install 'kg[dask]').")
 @click.option("--scheduler", metavar="ADDRESS",
               help="With --engine dask: the scheduler to use (tcp://host:8786); default: a local cluster.")
+@click.option("--budget-seconds", type=click.FloatRange(min=0), default=30.0, show_default=True,
+              help="Time one article may take, plus 1 s per 10,000 characters; an article over it is "
+                   "skipped (reason 'budget'). 0: no time limit.")
+@click.option("--budget-memory", type=click.FloatRange(min=0), default=1024.0, show_default=True, metavar="MB",
+              help="Memory one article may add to its process; over it the article is skipped. 0: no limit.")
 @click.option("--neo4j", "to_neo4j", is_flag=True,
               help="Also load the graph into Neo4j (connection: --uri/--user/--password/--database or NEO4J_*).")
 @_neo4j_connection_options
@@ -120,7 +125,8 @@ def _neo4j_connection_options(fn: F) -> F:
 def build(inputs: tuple[str, ...], out_dir: str, date: str | None, encoding: str | None,
           text_column: str, input_format: str | None, keep_traditional: bool,
           lexicon_dirs: tuple[str, ...], gexf: bool, no_html: bool, strict: bool, progress: bool | None,
-          jobs: int | None, engine: str, scheduler: str | None, to_neo4j: bool, uri: str | None,
+          jobs: int | None, engine: str, scheduler: str | None, budget_seconds: float, budget_memory: float,
+          to_neo4j: bool, uri: str | None,
           user: str | None, password: str | None, database: str | None) -> None:
     """Build a graph from INPUT files, folders or '-' (stdin).
 
@@ -135,6 +141,7 @@ def build(inputs: tuple[str, ...], out_dir: str, date: str | None, encoding: str
     """
     from pathlib import Path
 
+    from .budget import Budget
     from .pipeline import build as build_graph
     from .report import Report
 
@@ -146,7 +153,8 @@ def build(inputs: tuple[str, ...], out_dir: str, date: str | None, encoding: str
         graph = build_graph(list(inputs), date=date, encoding=encoding, lexicon_dirs=lexicon_dirs,
                             report=report, progress=bar, text_column=text_column,
                             input_format=input_format, simplify=not keep_traditional,
-                            jobs=jobs, engine=engine, scheduler=scheduler)
+                            jobs=jobs, engine=engine, scheduler=scheduler,
+                            budget=Budget(seconds=budget_seconds or None, memory_mb=budget_memory or None))
     finally:
         bar.close()
     out = Path(out_dir)

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from .budget import DEFAULT_BUDGET, Budget
 from .graph import KnowledgeGraph
 from .lexicon import Lexicon
 from .model import Article
@@ -22,7 +23,8 @@ def build(sources: Iterable[Source] | Source, *, date: str | None = None, encodi
           lexicon: Lexicon | None = None, lexicon_dirs: Iterable[str | Path] = (),
           extra_lexicon: Mapping[str, Iterable[str]] | None = None, report: Report | None = None,
           progress: Progress | None = None, jobs: int | None = 1, engine: str = "local",
-          scheduler: Any = None, batch_size: int | None = None, **read_options: Any) -> KnowledgeGraph:
+          scheduler: Any = None, batch_size: int | None = None, budget: Budget | None = None,
+          **read_options: Any) -> KnowledgeGraph:
     """Build a knowledge graph from articles.
 
     ``sources`` are paths (files or folders), texts, article records (dicts with ``text``) or
@@ -35,7 +37,9 @@ def build(sources: Iterable[Source] | Source, *, date: str | None = None, encodi
     ``engine="dask"`` runs extraction on a Dask cluster at ``scheduler`` (an address or a
     ``distributed.Client``; ``None`` starts a local one with ``jobs`` workers).  Results are merged in
     input order, so every engine and number of jobs gives the same graph (see :mod:`kg.parallel`).
-    ``batch_size`` is the number of articles per task.
+    ``batch_size`` is the number of articles per task.  ``budget`` is the time and memory one
+    article may use (default :data:`kg.budget.DEFAULT_BUDGET`; :data:`kg.budget.NO_BUDGET` for none):
+    an article over it is skipped with the code ``article:budget`` (see :mod:`kg.budget`).
 
     >>> g = build(["青川区委书记王建国主持召开区委常委会会议。"], date="2024-03-05")   # doctest: +SKIP
     >>> g.meetings_of("王建国")                                                     # doctest: +SKIP
@@ -46,10 +50,14 @@ def build(sources: Iterable[Source] | Source, *, date: str | None = None, encodi
     done = 0
     articles = read(sources, date=date, encoding=encoding, report=report, **read_options)
     for article, extraction in extract_stream(articles, lex, jobs=jobs, engine=engine, scheduler=scheduler,
-                                              batch_size=batch_size or DEFAULT_BATCH):
+                                              batch_size=batch_size or DEFAULT_BATCH,
+                                              budget=budget or DEFAULT_BUDGET):
         if extraction is None:
             report.skip(article.origin or article.id, "no Chinese text", "article:no-chinese")
+        elif extraction.skipped:
+            report.skip(article.origin or article.id, extraction.skipped, "article:budget")
         else:
+            report.cut.update(extraction.cut)
             graph.add_extraction(extraction)
             report.articles_in_graph += 1
         done += 1

@@ -7,6 +7,7 @@ the doc into an :class:`kg.model.Extraction` of nodes and edges with provenance.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
 from ..lexicon import Lexicon
@@ -51,10 +52,14 @@ DEFAULT_PIPELINE: tuple[Extractor, ...] = (
 )
 
 
-def extract(article: Article, lexicon: Lexicon, pipeline: tuple[Extractor, ...] = DEFAULT_PIPELINE) -> Extraction:
-    """Run the extractors over one article."""
+def extract(article: Article, lexicon: Lexicon, pipeline: tuple[Extractor, ...] = DEFAULT_PIPELINE, *,
+            check: Callable[[], None] | None = None) -> Extraction:
+    """Run the extractors over one article; ``check`` is called between components (it may raise to
+    stop an article that went over its budget, see :mod:`kg.budget`)."""
     doc = Doc(article, lexicon)
     for component in pipeline:
+        if check is not None:
+            check()
         component(doc)
     return to_extraction(doc)
 

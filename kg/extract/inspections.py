@@ -230,14 +230,19 @@ class Inspections:
         from .events import event_date
 
         stops: list[Mention] = []
+        seen: set[tuple[str, str, str | None]] = set()
         for t in doc.notes.get("stops", []):
-            if t.key not in [s.key for s in stops]:
+            if t.key not in seen:
+                seen.add(t.key)
                 stops.append(t)
         if not stops:
             return
         for sent in doc.sentences:
+            if _ACCOMPANY.search(doc.text, sent.start, sent.end) is None:
+                continue
             for cs, ce in clauses(doc, sent):
                 for m in _ACCOMPANY.finditer(doc.text, cs, ce):
                     for p in subjects(doc, sent, cs, m.start(), ("Official",)):
-                        for t in stops:
+                        # companions × stops: bounded per article, the rest counted as cut
+                        for t in stops[:doc.fan_out("companions×stops", len(stops))]:
                             doc.relate("INSPECTED", p, t, sent.index, "inspected:accompanied", event_date(doc, sent))

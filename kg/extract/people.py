@@ -199,11 +199,12 @@ class Officials:
         while start >= 2 and text[start - 1] == "、":
             j = start - 1
             best = None
+            titles_ = doc.lexicon["titles"]
             for k in range(max(0, j - 12), j):
                 seg = text[k:j]
-                if seg in doc.lexicon["titles"] or any(seg.endswith(t) and len(seg) - len(t) <= 4 and
-                                                       re.fullmatch(r"[\u4e00-\u9fff]+", seg)
-                                                       for t in doc.lexicon["titles"] if len(t) >= 2):
+                # the seg itself is a title, or ends in one of 2+ characters after at most 4 others
+                if seg in titles_ or (any(seg[i:] in titles_ for i in range(min(5, len(seg) - 1)))
+                                      and re.fullmatch(r"[\u4e00-\u9fff]+", seg)):
                     best = k
                     break
             if best is None:

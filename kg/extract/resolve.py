@@ -39,7 +39,7 @@ class Overlaps:
                 keep.append(m)  # 水口区 in 水口区第十八届人民代表大会: a full region name stands on its own
                 continue
             outers = SWALLOWED_BY.get(m.label, ())
-            if any(o.label in outers and _inside(m, o) for o in doc.mentions if o is not m):
+            if any(o.label in outers and _inside(m, o) for o in doc.near(m.start, m.end) if o is not m):
                 continue
             keep.append(m)
         # the same span found by two extractors: keep the more specific label

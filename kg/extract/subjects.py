@@ -35,7 +35,7 @@ def _only_names(doc: Doc, start: int, end: int) -> bool:
     """A clause that is nothing but titled officials (区委副书记、区长沈晓峰; 市政府秘书长卢建新):
     without its names, titles and regions, at most a short organization prefix is left."""
     keep = [True] * (end - start)
-    for m in doc.mentions:
+    for m in doc.near(start, end):
         if m.label in ("Official", "Person", "Region", "Organization") and start <= m.start and m.end <= end:
             for k in range(m.start, m.end):
                 keep[k - start] = False
@@ -45,7 +45,7 @@ def _only_names(doc: Doc, start: int, end: int) -> bool:
     rest = _FILLER.sub("", "".join(c for c, k in zip(doc.text[start:end], keep, strict=True) if k))
     if _ACTS.search(rest) or any(b in rest for b in doc.lexicon["boundaries"] if len(b) >= 2):
         return False
-    return len(rest) <= 4 and any(m.label == "Official" and start <= m.start < end for m in doc.mentions)
+    return len(rest) <= 4 and any(m.label == "Official" and start <= m.start < end for m in doc.near(start, end))
 
 
 def _only_titles(doc: Doc, start: int, end: int) -> bool:
