@@ -22,6 +22,7 @@ from .located import Located
 from .meetings import Meetings
 from .people import Bylines, Officials
 from .resolve import Overlaps
+from .window import WINDOW, extract_windows
 
 
 class Extractor(Protocol):
@@ -55,7 +56,10 @@ DEFAULT_PIPELINE: tuple[Extractor, ...] = (
 def extract(article: Article, lexicon: Lexicon, pipeline: tuple[Extractor, ...] = DEFAULT_PIPELINE, *,
             check: Callable[[], None] | None = None) -> Extraction:
     """Run the extractors over one article; ``check`` is called between components (it may raise to
-    stop an article that went over its budget, see :mod:`kg.budget`)."""
+    stop an article that went over its budget, see :mod:`kg.budget`).  A text longer than
+    :data:`kg.extract.window.WINDOW` is extracted in windows (see :mod:`kg.extract.window`)."""
+    if len(article.text) > WINDOW:
+        return extract_windows(article, lambda part: extract(part, lexicon, pipeline, check=check))
     doc = Doc(article, lexicon)
     for component in pipeline:
         if check is not None:

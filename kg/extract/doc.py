@@ -197,7 +197,7 @@ class Doc:
 
     def mentions_of(self, *labels: str, sentence: int | None = None) -> list[Mention]:
         if sentence is None:
-            found = [m for m in self.mentions if m.label in labels]
+            found = self._span_index().with_labels(labels)
         else:
             found = [m for m in self._span_index().in_sentence(sentence) if m.label in labels]
         found.sort(key=_start)
@@ -291,6 +291,7 @@ class _SpanIndex:
         self.buckets: dict[int, list[tuple[int, Mention]]] = {}
         self.sentences: dict[int, list[tuple[int, Mention]]] = {}
         self.same: dict[tuple[int, int, str], Mention] = {}
+        self.labels: dict[str, list[tuple[int, Mention]]] = {}
         self.longest = 0
         for i, m in enumerate(mentions):
             self._put(i, m)
@@ -299,6 +300,7 @@ class _SpanIndex:
         self.buckets.setdefault(m.start // _BUCKET, []).append((i, m))
         self.sentences.setdefault(m.sentence, []).append((i, m))
         self.same.setdefault((m.start, m.end, m.label), m)
+        self.labels.setdefault(m.label, []).append((i, m))
         self.longest = max(self.longest, m.end - m.start)
 
     def insert(self, i: int, m: Mention) -> None:
@@ -314,6 +316,12 @@ class _SpanIndex:
                 if m.start <= end and m.end >= start:
                     found.append(im)
         found.sort(key=_first)
+        return [m for _, m in found]
+
+    def with_labels(self, labels: tuple[str, ...]) -> list[Mention]:
+        found = [im for label in dict.fromkeys(labels) for im in self.labels.get(label, ())]
+        if len(labels) > 1:
+            found.sort(key=_first)
         return [m for _, m in found]
 
     def in_sentence(self, sentence: int) -> list[Mention]:
