@@ -7,8 +7,9 @@
 Shapes (bench/hostile_shapes.py; all text invented): text with every punctuation mark stripped
 (5 K → 1 M characters), one itinerary of 1 K → 100 K stops with companions, one attendee list of
 1 K → 100 K names, a 10 MB file of articles run into one line, and a JSONL file of a million tiny
-articles.  Each row is a ``kg.build([file], jobs=1)`` in a child process with jieba and the lexicons
-loaded before timing and no budget; it prints CPU seconds (the machine may be shared), time per character relative to ordinary articles
+articles.  Each row is a ``kg.build([file], jobs=1)`` in a child process with jieba and the
+lexicons loaded before timing and no budget; it prints CPU seconds (the machine may be shared), time
+per character relative to ordinary articles
 (``bench/synth.py``, built the same way in the same run) and the child's peak RSS.  The million tiny
 articles are read (``kg.read``) and extracted without merging into a graph, since a graph of a million
 articles is a memory question of its own (README: about 9 MB per 1,000 articles); their baseline is

@@ -195,7 +195,8 @@ def hard_left(doc: Doc, sentence: Sentence, pos: int, *, by_tag: bool = False) -
     text = doc.text
     if pos <= sentence.start or not _CJK_WORD.match(text[pos - 1]):
         return True
-    if any(m.end == pos and m.label in ("Region", "Street", "Community", "Official", "Person") for m in doc.near(pos, pos)):
+    if any(m.end == pos and m.label in ("Region", "Street", "Community", "Official", "Person")
+           for m in doc.near(pos, pos)):
         return True
     if text.endswith(("共产党", "中共"), max(sentence.start, pos - 3), pos):
         return True

@@ -227,7 +227,7 @@ class Doc:
         return self.sentences[0] if self.sentences and self.sentences[0].heading else None
 
 
-class _MentionList(list):  # type: ignore[type-arg]
+class _MentionList(list):
     """A list of mentions that counts its changes, so that an index over it knows when it is stale."""
 
     version = 0
@@ -276,7 +276,7 @@ class _MentionList(list):  # type: ignore[type-arg]
         super().__delitem__(i)
         self._changed()
 
-    def __iadd__(self, ms: Any) -> _MentionList:  # type: ignore[override,misc]
+    def __iadd__(self, ms: Any) -> _MentionList:  # type: ignore[misc]
         super().__iadd__(ms)
         self._changed()
         return self
@@ -347,11 +347,9 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
             half, limit = pos + MAX_SENTENCE // 2, pos + MAX_SENTENCE
             cut = limit
             for mark in (_CLAUSE_MARK, _LIST_MARK):
-                last = None
-                for last in mark.finditer(text, half, limit):
-                    pass
-                if last is not None:
-                    cut = last.end()
+                marks = list(mark.finditer(text, half, limit))
+                if marks:
+                    cut = marks[-1].end()
                     break
         s, e = pos, cut
         while s < e and text[s].isspace():

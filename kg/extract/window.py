@@ -30,11 +30,9 @@ def windows(text: str, size: int = WINDOW) -> Iterator[tuple[int, int]]:
     while pos < len(text):
         end = min(len(text), pos + size)
         if end < len(text):
-            last = None
-            for last in _SENTENCE_END.finditer(text, pos + size // 2, end):
-                pass
-            if last is not None:
-                end = last.end()
+            ends = list(_SENTENCE_END.finditer(text, pos + size // 2, end))
+            if ends:
+                end = ends[-1].end()
         yield pos, end
         pos = end
 
