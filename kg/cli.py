@@ -119,6 +119,11 @@ def _neo4j_connection_options(fn: F) -> F:
 @click.option("--no-state", is_flag=True,
               help="Do not write build-state.json (what --update needs; it keeps a second copy of the graph "
                    "in memory and on disk, so very large one-off builds may do without it).")
+@click.option("--budget-seconds", type=click.FloatRange(min=0), default=30.0, show_default=True,
+              help="Time one article may take, plus 1 s per 10,000 characters; an article over it is "
+                   "skipped (reason 'budget'). 0: no time limit.")
+@click.option("--budget-memory", type=click.FloatRange(min=0), default=1024.0, show_default=True, metavar="MB",
+              help="Memory one article may add to its process; over it the article is skipped. 0: no limit.")
 @click.option("--neo4j", "to_neo4j", is_flag=True,
               help="Also load the graph into Neo4j (connection: --uri/--user/--password/--database or NEO4J_*).")
 @_neo4j_connection_options
@@ -127,7 +132,7 @@ def build(inputs: tuple[str, ...], out_dir: str, date: str | None, encoding: str
           text_column: str, input_format: str | None, keep_traditional: bool,
           lexicon_dirs: tuple[str, ...], gexf: bool, no_html: bool, strict: bool, progress: bool | None,
           jobs: int | None, engine: str, scheduler: str | None, update_dir: str | None, no_state: bool,
-          to_neo4j: bool,
+          budget_seconds: float, budget_memory: float, to_neo4j: bool,
           uri: str | None,
           user: str | None, password: str | None, database: str | None) -> None:
     """Build a graph from INPUT files, folders or '-' (stdin).
@@ -144,6 +149,7 @@ def build(inputs: tuple[str, ...], out_dir: str, date: str | None, encoding: str
     """
     from pathlib import Path
 
+    from .budget import Budget
     from .incremental import BuildState, load_state, update
     from .pipeline import build as build_graph
     from .report import Report
@@ -154,7 +160,8 @@ def build(inputs: tuple[str, ...], out_dir: str, date: str | None, encoding: str
     bar = _Progress(show)
     options: dict[str, Any] = dict(date=date, encoding=encoding, lexicon_dirs=lexicon_dirs, report=report, progress=bar,
                    text_column=text_column, input_format=input_format, simplify=not keep_traditional,
-                   jobs=jobs, engine=engine, scheduler=scheduler)
+                   jobs=jobs, engine=engine, scheduler=scheduler,
+                   budget=Budget(seconds=budget_seconds or None, memory_mb=budget_memory or None))
     try:
         if update_dir is not None:
             out = Path(update_dir)

@@ -133,3 +133,7 @@ class Extraction:
     article: Article
     nodes: list[Node] = field(default_factory=list)
     edges: list[Edge] = field(default_factory=list)
+    #: combinatorial relations left out by the fan-out bound, by kind (``companions×stops`` …)
+    cut: dict[str, int] = field(default_factory=dict)
+    #: why the article was left out of the graph (it went over its budget), else None
+    skipped: str | None = None

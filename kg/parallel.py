@@ -33,6 +33,7 @@ from collections import deque
 from collections.abc import Generator, Iterable, Iterator
 from typing import Any, Protocol
 
+from .budget import DEFAULT_BUDGET, Budget, BudgetExceeded, watched
 from .errors import KgError
 from .lexicon import Lexicon
 from .model import Article, Edge, Extraction, Node
@@ -43,8 +44,9 @@ DEFAULT_BATCH = 32
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
-#: What a worker sends back for one article: its nodes and edges (the article itself stays here).
-Found = tuple[list[Node], list[Edge]]
+#: What a worker sends back for one article: its nodes, edges and fan-out cuts (the article itself
+#: stays here), or the reason it was skipped (it went over its budget).
+Found = tuple[list[Node], list[Edge], dict[str, int]] | str
 
 
 def default_jobs() -> int:
@@ -55,14 +57,20 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def extract_batch(articles: list[Article], lexicon: Lexicon) -> list[Found]:
-    """Extract a batch of articles (the task a worker runs); returns nodes and edges per article."""
+def extract_batch(articles: list[Article], lexicon: Lexicon, budget: Budget = DEFAULT_BUDGET) -> list[Found]:
+    """Extract a batch of articles (the task a worker runs); returns nodes, edges and cuts per article,
+    or the reason an article went over ``budget`` (see :mod:`kg.budget`)."""
     from .extract import extract
 
     out: list[Found] = []
     for article in articles:
-        ex = extract(article, lexicon)
-        out.append((ex.nodes, ex.edges))
+        try:
+            with watched(budget, len(article.text)) as check:
+                ex = extract(article, lexicon, check=check)
+        except BudgetExceeded as exc:
+            out.append(str(exc))
+            continue
+        out.append((ex.nodes, ex.edges, ex.cut))
     return out
 
 
@@ -90,11 +98,14 @@ class Executor(Protocol):
 class InlineExecutor:
     """Extraction in this process (``jobs=1``, and tiny inputs)."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, budget: Budget = DEFAULT_BUDGET) -> None:
         self.lexicon = lexicon
+        self.budget = budget
+        if not budget.off:
+            warm_up(lexicon)  # loading jieba is the process's cost, not the first article's
 
     def submit(self, batch: list[Article]) -> list[Found]:
-        return extract_batch(batch, self.lexicon)
+        return extract_batch(batch, self.lexicon, self.budget)
 
     def result(self, handle: list[Found]) -> list[Found]:
         return handle
@@ -104,12 +115,14 @@ class InlineExecutor:
 
 
 _worker_lexicon: Lexicon | None = None
+_worker_budget: Budget = DEFAULT_BUDGET
 _worker_error: BaseException | None = None
 
 
-def _init_worker(lexicon: Lexicon) -> None:
-    global _worker_lexicon, _worker_error
+def _init_worker(lexicon: Lexicon, budget: Budget = DEFAULT_BUDGET) -> None:
+    global _worker_lexicon, _worker_error, _worker_budget
     _worker_lexicon = lexicon
+    _worker_budget = budget
     try:
         warm_up(lexicon)
     except Exception as exc:  # a failing initializer makes Pool respawn workers forever: report it instead
@@ -121,7 +134,7 @@ def _run_batch(batch: list[Article]) -> list[Found]:
         raise _worker_error
     if _worker_lexicon is None:  # pragma: no cover - the initializer always runs first
         raise KgError("worker was not initialised with a lexicon")
-    return extract_batch(batch, _worker_lexicon)
+    return extract_batch(batch, _worker_lexicon, _worker_budget)
 
 
 def _start_method() -> str:
@@ -136,11 +149,12 @@ def _start_method() -> str:
 class ProcessExecutor:
     """``jobs`` worker processes, each initialised once with the lexicon."""
 
-    def __init__(self, lexicon: Lexicon, jobs: int, start_method: str | None = None) -> None:
+    def __init__(self, lexicon: Lexicon, jobs: int, start_method: str | None = None,
+                 budget: Budget = DEFAULT_BUDGET) -> None:
         ctx = multiprocessing.get_context(start_method or _start_method())
         if ctx.get_start_method() == "forkserver":
             ctx.set_forkserver_preload(["kg.parallel", "kg.extract"])
-        self.pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(lexicon,))
+        self.pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(lexicon, budget))
 
     def submit(self, batch: list[Article]) -> Any:
         return self.pool.apply_async(_run_batch, (batch,))
@@ -156,7 +170,9 @@ class ProcessExecutor:
 class DaskExecutor:
     """Tasks on a Dask distributed cluster; the lexicon is broadcast to the workers once."""
 
-    def __init__(self, lexicon: Lexicon, scheduler: Any = None, jobs: int | None = None) -> None:
+    def __init__(self, lexicon: Lexicon, scheduler: Any = None, jobs: int | None = None,
+                 budget: Budget = DEFAULT_BUDGET) -> None:
+        self.budget = budget
         try:
             from distributed import Client, LocalCluster
         except ImportError as exc:
@@ -180,7 +196,7 @@ class DaskExecutor:
         self.window = max(8, 4 * slots)
 
     def submit(self, batch: list[Article]) -> Any:
-        return self.client.submit(extract_batch, batch, self._lexicon, pure=False)
+        return self.client.submit(extract_batch, batch, self._lexicon, self.budget, pure=False)
 
     def result(self, handle: Any) -> list[Found]:
         return handle.result()
@@ -203,21 +219,24 @@ def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
-def make_executor(lexicon: Lexicon, *, jobs: int = 1, engine: str = "local", scheduler: Any = None) -> Executor:
+def make_executor(lexicon: Lexicon, *, jobs: int = 1, engine: str = "local", scheduler: Any = None,
+                  budget: Budget = DEFAULT_BUDGET) -> Executor:
     """The executor for ``engine`` (``"local"`` or ``"dask"``) and ``jobs``."""
     if engine not in ENGINES:
         raise KgError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
     if engine == "dask":
-        return DaskExecutor(lexicon, scheduler, jobs)
+        return DaskExecutor(lexicon, scheduler, jobs, budget)
     if scheduler is not None:
         raise KgError("a scheduler address needs --engine dask")
-    return ProcessExecutor(lexicon, jobs) if jobs > 1 else InlineExecutor(lexicon)
+    return ProcessExecutor(lexicon, jobs, budget=budget) if jobs > 1 else InlineExecutor(lexicon, budget)
 
 
 def extract_stream(articles: Iterable[Article], lexicon: Lexicon, *, jobs: int | None = None,
                    engine: str = "local", scheduler: Any = None, batch_size: int = DEFAULT_BATCH,
-                   window: int | None = None) -> Generator[tuple[Article, Extraction | None], None, None]:
-    """Each article with its extraction, in input order (``None`` when it has no Chinese text).
+                   window: int | None = None, budget: Budget = DEFAULT_BUDGET,
+                   ) -> Generator[tuple[Article, Extraction | None], None, None]:
+    """Each article with its extraction, in input order (``None`` when it has no Chinese text; an
+    extraction with ``skipped`` set when the article went over ``budget``).
 
     ``jobs`` is the number of worker processes (default: :func:`default_jobs`; ignored by a Dask
     cluster that already exists), ``window`` the most batches in flight (default ``2 * jobs``; on Dask,
@@ -243,10 +262,10 @@ def extract_stream(articles: Iterable[Article], lexicon: Lexicon, *, jobs: int |
             head.append(second)
     executor: Executor
     if len(head) > 1:
-        executor = make_executor(lexicon, jobs=jobs, engine=engine, scheduler=scheduler)
+        executor = make_executor(lexicon, jobs=jobs, engine=engine, scheduler=scheduler, budget=budget)
         window = max(1, window if window is not None else getattr(executor, "window", 2 * jobs))
     else:  # one batch or less, or jobs=1: no workers
-        executor, window = InlineExecutor(lexicon), 1
+        executor, window = InlineExecutor(lexicon, budget), 1
     pending: deque[tuple[list[Article], Any]] = deque()
     try:
         for batch in _chain(head, batches):
@@ -271,5 +290,9 @@ def _collect(executor: Executor, batch: list[Article], handle: Any) -> Iterator[
         if not _CJK.search(article.text):
             yield article, None
         else:
-            nodes, edges = next(found)
-            yield article, Extraction(article=article, nodes=nodes, edges=edges)
+            got = next(found)
+            if isinstance(got, str):
+                yield article, Extraction(article=article, skipped=got)
+            else:
+                nodes, edges, cut = got
+                yield article, Extraction(article=article, nodes=nodes, edges=edges, cut=cut)

@@ -16,6 +16,7 @@ from typing import Any
 
 import networkx as nx
 
+from .budget import DEFAULT_BUDGET, Budget
 from .graph import KnowledgeGraph, _copy
 from .lexicon import Lexicon
 from .model import Article
@@ -48,7 +49,8 @@ def build(sources: Iterable[Source] | Source, *, date: str | None = None, encodi
           lexicon: Lexicon | None = None, lexicon_dirs: Iterable[str | Path] = (),
           extra_lexicon: Mapping[str, Iterable[str]] | None = None, report: Report | None = None,
           progress: Progress | None = None, jobs: int | None = 1, engine: str = "local",
-          scheduler: Any = None, batch_size: int | None = None, incremental: bool = False,
+          scheduler: Any = None, batch_size: int | None = None, budget: Budget | None = None,
+          incremental: bool = False,
           **read_options: Any) -> KnowledgeGraph:
     """Build a knowledge graph from articles.
 
@@ -63,7 +65,9 @@ def build(sources: Iterable[Source] | Source, *, date: str | None = None, encodi
     ``engine="dask"`` runs extraction on a Dask cluster at ``scheduler`` (an address or a
     ``distributed.Client``; ``None`` starts a local one with ``jobs`` workers).  Results are merged in
     input order, so every engine and number of jobs gives the same graph (see :mod:`kg.parallel`).
-    ``batch_size`` is the number of articles per task.
+    ``batch_size`` is the number of articles per task.  ``budget`` is the time and memory one
+    article may use (default :data:`kg.budget.DEFAULT_BUDGET`; :data:`kg.budget.NO_BUDGET` for none):
+    an article over it is skipped with the code ``article:budget`` (see :mod:`kg.budget`).
 
     ``incremental=True`` keeps what :func:`kg.update` needs to add articles later in ``graph.state``
     (the merged graph before resolution: about twice the memory).
@@ -75,7 +79,8 @@ def build(sources: Iterable[Source] | Source, *, date: str | None = None, encodi
     lex = lexicon or Lexicon.load(lexicon_dirs, extra_lexicon)
     raw, seen = KnowledgeGraph(), Seen()
     add_articles(raw, sources, lex, seen=seen, report=report, date=date, encoding=encoding, progress=progress,
-                 jobs=jobs, engine=engine, scheduler=scheduler, batch_size=batch_size, **read_options)
+                 jobs=jobs, engine=engine, scheduler=scheduler, batch_size=batch_size, budget=budget,
+                 **read_options)
     if not incremental:
         graph = resolved(raw, copy=False)
     else:
@@ -89,14 +94,19 @@ def build(sources: Iterable[Source] | Source, *, date: str | None = None, encodi
 
 def add_articles(raw: KnowledgeGraph, sources: Iterable[Source] | Source, lexicon: Lexicon, *, seen: Seen,
                  report: Report, progress: Progress | None = None, jobs: int | None = 1, engine: str = "local",
-                 scheduler: Any = None, batch_size: int | None = None, **read_options: Any) -> int:
+                 scheduler: Any = None, batch_size: int | None = None, budget: Budget | None = None,
+                 **read_options: Any) -> int:
     """Read, extract and merge ``sources`` into the unresolved graph ``raw``, in input order, skipping
     articles in ``seen`` (and adding the new ones to it).  Returns the number of articles merged."""
     articles = _new_articles(read(sources, report=report, **read_options), seen, report)
     done = merged = 0
     for article, extraction in extract_stream(articles, lexicon, jobs=jobs, engine=engine, scheduler=scheduler,
-                                              batch_size=batch_size or DEFAULT_BATCH):
-        if extraction is not None:
+                                              batch_size=batch_size or DEFAULT_BATCH,
+                                              budget=budget or DEFAULT_BUDGET):
+        if extraction is not None and extraction.skipped:
+            report.skip(article.origin or article.id, extraction.skipped, "article:budget")
+        elif extraction is not None:
+            report.cut.update(extraction.cut)
             raw.add_extraction(extraction)
             report.articles_in_graph += 1
             merged += 1

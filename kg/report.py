@@ -76,6 +76,8 @@ class Report:
     on_warning: Callable[[str], None] | None = field(default=None, repr=False, compare=False)
     skip_counts: Counter[str] = field(default_factory=Counter)
     warning_count: int = 0
+    #: relations left out by the per-article fan-out bound, by kind (``companions×stops``, ``lists×meetings``)
+    cut: Counter[str] = field(default_factory=Counter)
 
     # -- recording ------------------------------------------------------------------------------
 
@@ -142,6 +144,8 @@ class Report:
             line += " (" + ", ".join(f"{n} {code}" for code, n in sorted(self.skip_counts.items())) + ")"
         if self.warning_count:
             line += f"; {self.warning_count} warnings"
+        if self.cut:
+            line += f"; {sum(self.cut.values())} relations cut by the fan-out bound"
         return line
 
     def as_dict(self) -> dict[str, Any]:
@@ -158,6 +162,7 @@ class Report:
             "skipped_truncated": self.skip_total > len(self.skipped),
             "warnings": list(self.warnings),
             "warnings_truncated": self.warning_count > len(self.warnings),
+            "relations_cut": dict(sorted(self.cut.items())),
         }
 
     def state(self) -> dict[str, Any]:

@@ -96,3 +96,11 @@ def test_village_names_that_are_common_words_stay_and_a_village_is_not_doubled()
     assert {"八一村", "五一村", "胜利村", "白石村"} <= names(g, "Community")
     assert "白石村村" not in names(g, "Community")
     assert "解放路街道" in names(g, "Street")
+
+
+def test_a_motion_verb_glued_to_a_town_is_no_part_of_its_name():
+    # jieba reads 来龙溪 as one word: the verb 来 must not start the name, nor hide it
+    g = graph_of("区委常委周敏率队来龙溪镇白石村调研,副区长黄海燕赴石桥镇检查。")
+    assert {"龙溪镇", "石桥镇"} <= names(g, "Street")
+    assert "白石村" in names(g, "Community")
+    assert not {n for n in names(g, "Street") if n[0] in "来赴"}

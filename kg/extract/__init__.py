@@ -7,6 +7,7 @@ the doc into an :class:`kg.model.Extraction` of nodes and edges with provenance.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
 from ..lexicon import Lexicon
@@ -22,6 +23,7 @@ from .meetings import Meetings
 from .people import Bylines, Officials
 from .resolve import Overlaps
 from .visits import Visits
+from .window import WINDOW, extract_windows
 
 
 class Extractor(Protocol):
@@ -53,10 +55,17 @@ DEFAULT_PIPELINE: tuple[Extractor, ...] = (
 )
 
 
-def extract(article: Article, lexicon: Lexicon, pipeline: tuple[Extractor, ...] = DEFAULT_PIPELINE) -> Extraction:
-    """Run the extractors over one article."""
+def extract(article: Article, lexicon: Lexicon, pipeline: tuple[Extractor, ...] = DEFAULT_PIPELINE, *,
+            check: Callable[[], None] | None = None) -> Extraction:
+    """Run the extractors over one article; ``check`` is called between components (it may raise to
+    stop an article that went over its budget, see :mod:`kg.budget`).  A text longer than
+    :data:`kg.extract.window.WINDOW` is extracted in windows (see :mod:`kg.extract.window`)."""
+    if len(article.text) > WINDOW:
+        return extract_windows(article, lambda part: extract(part, lexicon, pipeline, check=check))
     doc = Doc(article, lexicon)
     for component in pipeline:
+        if check is not None:
+            check()
         component(doc)
     return to_extraction(doc)
 

@@ -92,8 +92,9 @@ class AdminUnits:
                 continue
             if _no_name_start(part, tags) or (suffix == "村" and part[-1] == "村"):
                 continue  # 要提升社区, 最后镇, 接下来镇, 拓展延伸社区; 新桥村/村史馆
-            if not hard_left(doc, sent, start, by_tag=True):
-                continue
+            if not hard_left(doc, sent, start, by_tag=True) and not (
+                    n >= 2 and doc.text[start - 1] in _MOTION_CHARS and _no_name_start(doc.text[start - 1:s], tags)):
+                continue  # but 来龙溪镇 (jieba's 来龙溪): a motion verb glued to the name is no part of it
             return Mention(label, part + suffix, start, e, sent.index, "admin-suffix")
         return None
 
@@ -103,6 +104,8 @@ class AdminUnits:
 _LEAD_TAGS = frozenset({"d", "ad", "vd", "t", "l", "i", "c", "p", "r", "b"})
 #: 要/到/来/将 … before a unit's level word: an exhortation or a motion verb, not a name (要发挥村…, 来周河乡)
 _LEAD_CHARS = "要到来将应需请把"
+#: motion verbs jieba may glue to the name that follows them (来龙溪/镇)
+_MOTION_CHARS = "到来赴"
 _COUNTED = re.compile(r"^(?:[一二三四五六七八九十两几多每上下新][类轮批届个些]|最后|之后|以后|此后|今后|期间|目前)")
 
 

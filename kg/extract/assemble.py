@@ -40,7 +40,7 @@ def article_node(doc: Doc) -> Node:
 def to_extraction(doc: Doc) -> Extraction:
     """Nodes for every mention (repeats count as mentions), relations as edges, plus MENTIONED_IN."""
     art = article_node(doc)
-    ex = Extraction(article=doc.article, nodes=[art])
+    ex = Extraction(article=doc.article, nodes=[art], cut=dict(doc.notes.get("cut", {})))
     first_sentence: dict[str, int] = {}
     for m in doc.mentions:
         if m.label == "Article" or m.attrs.get("ref"):

@@ -116,7 +116,7 @@ def name_start(doc: Doc, sentence: Sentence, suffix_start: int, *, max_len: int,
                 idx -= 1
                 continue
             break
-        if any(m.label in ("Official", "Person") and m.start < e and s < m.end for m in doc.mentions):
+        if any(m.label in ("Official", "Person") and m.start < e and s < m.end for m in doc.near(s, e)):
             break  # 孔德胜到云岭经济开发区: a person is no part of a name
         if stop_at_region and (is_region_token(w, lex.regions_by_short) or w in _ADMIN_TOKENS or w in _ZONE_TOKENS
                                or len(w) >= 2 and w not in generic and any(w.endswith(x) for x in
@@ -195,7 +195,8 @@ def hard_left(doc: Doc, sentence: Sentence, pos: int, *, by_tag: bool = False) -
     text = doc.text
     if pos <= sentence.start or not _CJK_WORD.match(text[pos - 1]):
         return True
-    if any(m.end == pos and m.label in ("Region", "Street", "Community", "Official", "Person") for m in doc.mentions):
+    if any(m.end == pos and m.label in ("Region", "Street", "Community", "Official", "Person")
+           for m in doc.near(pos, pos)):
         return True
     if text.endswith(("共产党", "中共"), max(sentence.start, pos - 3), pos):
         return True

@@ -46,11 +46,7 @@ def event_date(doc: Doc, sent: Sentence) -> ResolvedDate | None:
         return cache[sent.index]
     when = sentence_date(doc, sent)
     if when is None:
-        for s in reversed(doc.sentences[: sent.index]):
-            d = sentence_date(doc, s)
-            if d is not None and d.precision == "day":
-                when = d
-                break
+        when = _last_exact(doc, sent.index)
     if when is None:
         pub = parse_iso(doc.article.date)
         when = ResolvedDate(pub.isoformat(), "publication", "") if pub else None
@@ -105,6 +101,21 @@ def _recent_meeting(doc: Doc, sent: Sentence) -> bool:
     lo = sent.index - 3
     return any(lo <= m.sentence <= sent.index for m in doc.mentions_of("Meeting")) or any(
         lo <= r.sentence <= sent.index for r in doc.notes.get("meeting_refs", []))
+
+
+def _last_exact(doc: Doc, index: int) -> ResolvedDate | None:
+    """The last exact date stated before sentence ``index`` (memoised: each sentence is read once)."""
+    memo: dict[int, ResolvedDate | None] = doc.notes.setdefault("_last_exact", {})
+    i = index
+    while i > 0 and i not in memo:  # back to the nearest sentence already known
+        i -= 1
+    when = memo.get(i) if i > 0 else None
+    for k in range(i, index):  # then forward, remembering each step
+        d = sentence_date(doc, doc.sentences[k])
+        if d is not None and d.precision == "day":
+            when = d
+        memo[k + 1] = when
+    return when
 
 
 def _meeting_date(meeting: Mention) -> ResolvedDate | None:
@@ -200,7 +211,7 @@ class Events:
                 if meeting is None:
                     continue
                 when = _meeting_date(meeting) or date  # a dated meeting dates its participants
-                for p in who:
+                for p in who[:doc.fan_out("lists×meetings", len(who))]:
                     doc.relate(rel, p, meeting, sent.index, f"{rel.lower()}:{m.group(0)}", when)
         main = main_meeting(doc, before=cs)
         if main is not None:

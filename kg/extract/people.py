@@ -25,7 +25,8 @@ _DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}")
 
 
 #: 甲某、乙某等县四大班子领导 / 丙某等4名第一书记 / 丁某、戊某等同志
-_GROUP_AFTER = re.compile(r"(?<![\u4e00-\u9fff·])((?:[\u4e00-\u9fff]{2,10}、)(?:[\u4e00-\u9fff]{2,4}、)*"
+#: (at most 60 names before 等: every 、 may start a match, so an unbounded list would be read again from each)
+_GROUP_AFTER = re.compile(r"(?<![\u4e00-\u9fff·])((?:[\u4e00-\u9fff]{2,10}、)(?:[\u4e00-\u9fff]{2,4}、){0,60}"
                           r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,10})等"
                           r"(\d+名|[一二三四五六七八九十两]+名)?([\u4e00-\u9fff]{0,10}?(?:领导|同志|书记|主任|委员))")
 #: a unit right before a name written before its title: 镇党委甲某书记
@@ -259,11 +260,12 @@ class Officials:
         while start >= 2 and text[start - 1] == "、":
             j = start - 1
             best = None
+            titles_ = doc.lexicon["titles"]
             for k in range(max(0, j - 12), j):
                 seg = text[k:j]
-                if seg in doc.lexicon["titles"] or any(seg.endswith(t) and len(seg) - len(t) <= 4 and
-                                                       re.fullmatch(r"[\u4e00-\u9fff]+", seg)
-                                                       for t in doc.lexicon["titles"] if len(t) >= 2):
+                # the seg itself is a title, or ends in one of 2+ characters after at most 4 others
+                if seg in titles_ or (any(seg[i:] in titles_ for i in range(min(5, len(seg) - 1)))
+                                      and re.fullmatch(r"[\u4e00-\u9fff]+", seg)):
                     best = k
                     break
             if best is None:

@@ -52,7 +52,7 @@ class Overlaps:
                 continue
             if m.rule == "gazetteer" and doc.text[m.start:m.end] != m.name:
                 outers = (*outers, "Region")  # 嘉兴 in 嘉兴经开区: one name, not also the city
-            if any(o.label in outers and _inside(m, o) for o in doc.mentions if o is not m):
+            if any(o.label in outers and _inside(m, o) for o in doc.near(m.start, m.end) if o is not m):
                 continue
             keep.append(m)
         # the same span found by two extractors: keep the more specific label

@@ -9,6 +9,7 @@ official last named before, and a group (``检查组一行``, ``与会人员``) 
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .doc import Doc, Mention, Sentence
@@ -35,7 +36,7 @@ def _only_names(doc: Doc, start: int, end: int) -> bool:
     """A clause that is nothing but titled officials (区委副书记、区长沈晓峰; 市政府秘书长卢建新):
     without its names, titles and regions, at most a short organization prefix is left."""
     keep = [True] * (end - start)
-    for m in doc.mentions:
+    for m in doc.near(start, end):
         if m.label in ("Official", "Person", "Region", "Organization") and start <= m.start and m.end <= end:
             for k in range(m.start, m.end):
                 keep[k - start] = False
@@ -45,7 +46,7 @@ def _only_names(doc: Doc, start: int, end: int) -> bool:
     rest = _FILLER.sub("", "".join(c for c, k in zip(doc.text[start:end], keep, strict=True) if k))
     if _ACTS.search(rest) or any(b in rest for b in doc.lexicon["boundaries"] if len(b) >= 2):
         return False
-    return len(rest) <= 4 and any(m.label == "Official" and start <= m.start < end for m in doc.mentions)
+    return len(rest) <= 4 and any(m.label == "Official" and start <= m.start < end for m in doc.near(start, end))
 
 
 def _only_titles(doc: Doc, start: int, end: int) -> bool:
@@ -80,17 +81,33 @@ def subjects(doc: Doc, sent: Sentence, cs: int, pos: int, labels: tuple[str, ...
 def topic_official(doc: Doc, *, before: int) -> Mention | None:
     """The official a 他 refers to: the last one named first in a clause before ``before`` (a subject),
     not one named inside it (他听取社区党委书记孙秀梅…: 孙秀梅 is an object)."""
-    best: Mention | None = None
+    starts, subjects_ = _clause_subjects(doc)
+    k = bisect.bisect_left(starts, before) - 1
+    return subjects_[k] if k >= 0 else None
+
+
+def _clause_subjects(doc: Doc) -> tuple[list[int], list[Mention]]:
+    """The clauses whose first person is an official (not after 他/她), by clause start; computed once for
+    the doc's current mentions, so that asking for each trigger costs a binary search, not a scan."""
+    key = (id(doc._span_index()), len(doc.mentions))
+    cached = doc.notes.get("_clause_subjects")
+    if cached is not None and cached[0] == key:
+        return cached[1], cached[2]
+    people = doc.mentions_of("Official", "Person")
+    starts: list[int] = []
+    found: list[Mention] = []
+    i = 0
     for sent in doc.sentences:
-        if sent.start >= before:
-            break
         for cs, ce in clauses(doc, sent):
-            if cs >= before:
-                break
-            people = [m for m in doc.mentions if m.label in ("Official", "Person") and cs <= m.start < ce]
-            if people and people[0].label == "Official" and not re.search(r"他|她", doc.text[cs:people[0].start]):
-                best = people[0]
-    return best
+            while i < len(people) and people[i].start < cs:
+                i += 1
+            if i < len(people) and people[i].start < ce:
+                first = people[i]
+                if first.label == "Official" and not re.search(r"他|她", doc.text[cs:first.start]):
+                    starts.append(cs)
+                    found.append(first)
+    doc.notes["_clause_subjects"] = (key, starts, found)
+    return starts, found
 
 
 def leaders(doc: Doc, *, before: int) -> list[Mention]:

@@ -78,9 +78,12 @@ class Visits:
                     _add(people, named_before(doc, sent, m.start(1), m.end(1), ("Official",)))
         done = {(r.source.key, r.target.key) for r in visits}
         for p in people.values():
-            for key, t in stops.items():
-                if (p.key, key) in done or p.key == key:
-                    continue
+            if doc.notes.get("cut", {}).get("companions×stops"):
+                doc.fan_out("companions×stops", len(stops))  # the bound is spent: count, don't pair
+                continue
+            todo = [(key, t) for key, t in stops.items() if (p.key, key) not in done and p.key != key]
+            # participants × stops: bounded per article, the rest counted as cut in report.json
+            for key, t in todo[:doc.fan_out("companions×stops", len(todo))]:
                 done.add((p.key, key))
                 r = when[key]
                 doc.relations.append(Relation("INSPECTED", p, t, r.sentence, "inspected:visit", r.date,
