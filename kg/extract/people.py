@@ -21,6 +21,10 @@ _NAME_RUN = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 _FUNCTION_CHARS = set("在对向到和与及等为就说也又作的")
 #: surnames that are far more often function words: 和, 向, 于, 都 …
 _FUNCTION_SURNAMES = set("和向于都谈与为对从由")
+#: titles that name a rank or a body, not a post: 区级领导甲某, 挂职干部乙某
+_GENERIC_TITLES = ("领导", "干部")
+#: a name without a surname never ends like a place: 乡长发村 is 乡长 read across 长发村
+_PLACE_ENDS = set("村镇乡街路区县市")
 _DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}")
 
 
@@ -43,6 +47,11 @@ def _segment_freq(doc: Doc, word: str) -> int:
 _KINSHIP = re.compile(r"(?:爷爷|奶奶|婆婆|阿姨|叔叔|伯伯|大爷|大妈|大姐|大哥|师傅|老师|同志|先生|女士)$")
 
 
+def _common_noun(tag: str | None) -> bool:
+    """委员话良策: the rest of a candidate is a noun (良策), not part of a name."""
+    return tag is not None and tag[:1] == "n" and not tag.startswith("nr")
+
+
 class Names:
     """The personal-name test shared by the people extractors."""
 
@@ -56,6 +65,7 @@ class Names:
         self.tags = word_tags()
         self._bound_re = _pattern(lex, "boundaries")
         self._roles_re = _pattern(lex, "person_roles")
+        self._titles_re = _pattern(lex, "titles")
 
     def name_at(self, pos: int, *, titled: bool = False) -> int | None:
         """End offset of a personal name starting at ``pos``, or None.
@@ -77,20 +87,22 @@ class Names:
             strength: float = self.boundary_strength(pos + n)
             if n == 3 and self.doc.text[pos + 2] in _FUNCTION_CHARS:
                 strength = min(strength, 1) - 0.5  # 张涛在接受采访: 在 is more likely a word than a name
-            if n == 4 and self.doc.text[pos + 3] in _FUNCTION_CHARS - {"和"}:
-                continue  # 李晓峰等; but 巴图孟和 is a name
+            if n == 4 and (self.doc.text[pos + 3] in (_FUNCTION_CHARS - {"和"}) | {"带", "率"}
+                           or self.tags.get(self.doc.text[pos + 2:pos + 4]) in ("v", "d")):
+                continue  # 李晓峰等, 陈华安排; but 巴图孟和 is a name
             if n == 4 and len(self.doc.text[pos:pos + 2]) == 2 and self.doc.text[pos:pos + 2] not in self.surnames:
                 strength = strength - 0.5 if strength >= 2 else 0  # 巴图孟和深入, not 巴图孟和平
             if strength > 0 and (best is None or strength > best[0]):
                 best = (strength, pos + n)
-        if best is None and titled:
+        if best is None and titled and not self._not_a_name_after_title(pos):
             for n in (5, 3, 2):  # 孟和巴雅尔主持, 岩温香到…
                 if n == 5 and any(b in self.doc.text[pos:pos + 5] for b in self.bounds if len(b) >= 2):
                     continue
                 cand = self.doc.text[pos:pos + n]
                 if len(cand) == n and all("\u4e00" <= c <= "\u9fff" for c in cand) and not self._is_word(cand) \
                         and not any((c in _FUNCTION_CHARS and c != "和") or c in "的了是个" for c in cand) \
-                        and self.tags.get(cand[:2]) is None and self.boundary_strength(pos + n) >= 2:
+                        and self.tags.get(cand[:2]) is None and self.boundary_strength(pos + n) >= 2 \
+                        and cand[-1] not in _PLACE_ENDS and not _common_noun(self.tags.get(cand[1:])):
                     return pos + n
             # 区长甘露主持: a surname and a word make a name when a strong boundary follows
             cand = self.doc.text[pos:pos + 2]
@@ -99,6 +111,15 @@ class Names:
                     and cand not in self.titles and cand not in self.roles and self.boundary_strength(pos + 2) >= 2:
                 return pos + 2
         return best[1] if best else None
+
+    def _not_a_name_after_title(self, pos: int) -> bool:
+        """委员们要…, 副秘书长和各组负责人, 主席和镇长: a plural, or 和 before a function word or another
+        title, follows the title, not a name without a surname."""
+        text = self.doc.text
+        if text[pos:pos + 1] == "们":
+            return True
+        return text[pos:pos + 1] == "和" and (text[pos + 1:pos + 2] in _FUNCTION_CHARS | set("各")
+                                              or self._titles_re.match(text, pos + 1) is not None)
 
     def _dotted(self, pos: int) -> int | None:
         """艾尔肯·吐尔逊深入 / 哈斯木·吐尔逊致辞: the shortest second part that a boundary word follows."""
@@ -122,8 +143,12 @@ class Names:
         rest = cand[1:]
         common = self.tags.get(rest, "nr")[:1] in "vnaf" and not self.tags.get(rest, "nr").startswith("nr") \
             and _segment_freq(self.doc, rest) > 300
-        if cand[0] in _FUNCTION_SURNAMES and (common or rest in self.roles or rest in self.titles):
-            return False  # 和监事, 向记者, 谈武汉: a function word before a word, not a surname
+        if cand[0] in _FUNCTION_SURNAMES and (common or rest in self.roles or rest in self.titles
+                                              or rest[0] in _FUNCTION_CHARS or rest[0] in "各全有"
+                                              or (n == 4 and cand[:2] not in self.surnames)):
+            return False  # 和监事, 向记者, 谈武汉, 和与会, 由某某某: a function word before a word or a name
+        if n == 2 and cand[1] in "县市区镇乡村":
+            return False  # 和县, 王村: a place
         return not (n == 3 and (cand[1:] in self.bounds or self.tags.get(cand[:2], "nr")[:1] in "pcdurv"))
 
     def boundary_strength(self, pos: int) -> int:
@@ -134,9 +159,10 @@ class Names:
         m = self._bound_re.match(text, pos)
         if m and len(m.group(0)) >= 2 or self._roles_re.match(text, pos):
             return 2
-        if text[pos] in "等和与及也又在到对向为就率带说同" or m:
+        if text[pos] in "等和与及也又在到对向为就率带说同所来" or m:
             return 1
-        return 0
+        # 代县长甲某安排…, 甲某首先…, 甲某宣读…: a verb or adverb the dictionary knows follows the name
+        return 1 if self.tags.get(text[pos:pos + 2]) in ("v", "d") else 0
 
     def follows_boundary(self, pos: int) -> bool:
         return self.boundary_strength(pos) > 0
@@ -156,7 +182,7 @@ class Officials:
         names = Names(doc)
         titles = _pattern(doc.lexicon, "titles")
         roles = _pattern(doc.lexicon, "person_roles")
-        for pat, label in ((titles, "Official"), (roles, "Person")):
+        for pat, kind in ((titles, "Official"), (roles, "Person")):
             for m in pat.finditer(doc.text):
                 pos = m.end()
                 title = m.group(0)
@@ -164,13 +190,18 @@ class Officials:
                 ends_word = any(e == m.end() for _, _, e in doc.tokens(sent))
                 if m.start() not in doc.token_starts(sent) and not ends_word:
                     continue  # 办事处长丰村: 处长 across two other words is no title
-                if label == "Official":
-                    title = self._full_title(doc, m.start(), title, titles)
+                full = self._full_title(doc, m.start(), title, titles)
+                label = kind
+                if kind == "Official" or full != title:
+                    title, label = full, "Official"  # 省林业局党组成员、总工程师甲某: a role held with a post
                 first = True
+                if doc.text[pos:pos + 1] == "由" and names.name_at(pos + 1) is not None:
+                    pos += 1  # 执行主席由甲某、乙某担任
+                generic = title in _GENERIC_TITLES
                 while True:
-                    end = names.name_at(pos, titled=label == "Official" and ends_word)
-                    if end is None:
-                        break
+                    end = names.name_at(pos, titled=label == "Official" and ends_word and not generic)
+                    if end is None or generic and (end - pos > 3 or names.boundary_strength(end) < 2):
+                        break  # 领导干部要…, 干部包村制度: after a rank alone, only a plain name
                     if doc.covered(pos, end, "Official", "Person") is None:
                         doc.add(Mention(label, doc.text[pos:end], pos, end, doc.sentence_at(pos).index,
                                         "title+name" if first else "title+name-list", attrs={"title": title}))
@@ -216,7 +247,7 @@ class Officials:
         """A name written before its title: 镇党委甲某书记代表…, 乙某副主任率领 (no name follows the title)."""
         text = doc.text
         for m in titles.finditer(text):
-            if len(m.group(0)) < 2 or m.group(0) in ("委员", "常委", "党组成员") \
+            if len(m.group(0)) < 2 or m.group(0) in ("委员", "常委", "党组成员", "领导", "干部") \
                     or names.name_at(m.end(), titled=True) is not None \
                     or not (m.end() >= len(text) or text[m.end()] in _PUNCT or names.boundary_strength(m.end()) >= 1):
                 continue
@@ -244,7 +275,7 @@ class Officials:
         for match in titles.finditer(doc.text):
             title = match.group(0)
             s, e = match.start(), match.end()
-            if title.endswith("领导") or doc.text[e:e + 1] == "、" or names.name_at(e):
+            if title.endswith(("领导", "干部")) or doc.text[e:e + 1] == "、" or names.name_at(e):
                 continue
             if doc.covered(s, e, "Official", "Person", "Organization"):
                 continue
