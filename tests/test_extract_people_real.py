@@ -1,6 +1,6 @@
 """Officials as real district news names them (sentences of our own, in the fictional 青川区)."""
 
-from extraction_support import graph_of, names
+from extraction_support import graph_of, names, rels
 
 
 def officials(*texts: str) -> set[str]:
@@ -52,3 +52,32 @@ def test_a_name_after_by_is_the_name_without_by():
 def test_less_common_surnames_are_known():
     found = officials("社区党委书记巢丽娟带考察团参观社区图书馆。副区长丘志明、操建华陪同。")
     assert {"巢丽娟", "丘志明", "操建华"} <= found
+
+
+def test_bare_names_listed_before_taking_part_are_officials_in_an_article_about_officials():
+    g = graph_of("3月5日,区委书记王建国到龙溪镇白石村调研。程远航、苏雅琴、邵一帆参加。")
+    assert {"程远航", "苏雅琴", "邵一帆"} <= names(g, "Official")
+    assert ("苏雅琴", "白石村") in rels(g, "INSPECTED")
+
+
+def test_a_rare_dictionary_word_in_a_list_of_names_is_a_name():
+    found = officials("区政协党组成员林思远、周敏、付强参加会议。")
+    assert {"林思远", "周敏", "付强"} <= found
+
+
+def test_officials_named_by_their_unit_alone():
+    g = graph_of("4月1日,龙溪镇召开党建工作会议。会议由镇党委邵一帆主持。会议听取了龙溪镇程远航、桃源街道苏雅琴、"
+                 "区水务局林海峰3名负责人的述职报告。")
+    assert {"邵一帆", "程远航", "苏雅琴", "林海峰"} <= names(g, "Official")
+    assert ("邵一帆", "党建工作会议") in rels(g, "CHAIRED")
+
+
+def test_villages_after_their_towns_are_no_unit_and_name():
+    assert officials("视察组先后来到龙溪镇白石村、桃源镇黄山村、东坪镇张家湾等3个村。") == set()
+
+
+def test_a_title_split_by_the_segmenter_and_a_note_in_brackets_still_name_the_official():
+    g = graph_of("4月2日,桃源街道召开换届工作动员会。街道办事处副主任(主持工作)许文涛同志传达文件精神。"
+                 "县委常委、县委办主任何家伦参加会议。")
+    assert {"许文涛", "何家伦"} <= names(g, "Official")
+    assert rels(g, "CHAIRED") == set()

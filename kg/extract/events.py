@@ -14,7 +14,8 @@ from .doc import Doc, Mention, Sentence
 from .meetings import main_meeting, meeting_after
 from .subjects import clauses, subjects
 
-_CHAIR = re.compile(r"主持召开|主持")
+#: not 副主任(主持工作)甲某: a deputy in charge, no meeting
+_CHAIR = re.compile(r"主持召开|主持(?!工作[)）])")
 _ATTEND = re.compile(r"(?:出席|参加|参会|列席|应邀出席|到会)(?!检查|调研|视察|督导|考察|活动)")
 #: 出席。/ 参加。/ 到会指导: the object is the meeting the article has been reporting
 _NO_OBJECT = re.compile(r"(?:了)?(?:指导|讲话)?(?:[。！；;，,]|$)")

@@ -33,6 +33,14 @@ _DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}")
 _GROUP_AFTER = re.compile(r"(?<![\u4e00-\u9fff·])((?:[\u4e00-\u9fff]{2,10}、)(?:[\u4e00-\u9fff]{2,4}、){0,60}"
                           r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,10})等"
                           r"(\d+名|[一二三四五六七八九十两]+名)?([\u4e00-\u9fff]{0,10}?(?:领导|同志|书记|主任|委员))")
+#: the end of a unit written right before an official's name: 镇党委甲某, 龙溪镇乙某, 水务局丙某
+_UNIT_BEFORE_NAME = re.compile(r"(?:党工委|党委|政府|街道|镇|乡|局)")
+#: what closes a list of officials: 6名…, 等, 同志
+_LIST_CLOSE = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)名|等|同志")
+_PAREN_NOTE = re.compile(r"[（(][\u4e00-\u9fff]{2,8}[)）]")
+#: 甲某、乙某参加 / 丙某、丁某等陪同 at the start of a clause (at most 30 names)
+_BARE_LIST = re.compile(r"(?:^|(?<=[，。；,;\n：:]))((?:[\u4e00-\u9fff]{2,3}、){1,30}[\u4e00-\u9fff]{2,3})"
+                        r"(?:等(?:同志|领导)?)?(?:参加|出席|陪同|参会|列席|随同|一同)")
 #: a unit right before a name written before its title: 镇党委甲某书记
 _UNIT_CHARS = set("区市县镇乡村委局办院会协府部厅队站所组处科")
 _UNIT_ENDS = ("党委", "党工委", "党组", "政府", "人大", "政协", "委员会", "区委", "县委", "市委", "中心")
@@ -112,6 +120,21 @@ class Names:
                 return pos + 2
         return best[1] if best else None
 
+    def clear_name(self, pos: int) -> bool:
+        """A 3-character surname name that punctuation or a boundary word follows, no place: 县委办主任何某某,"""
+        end = self.name_at(pos)
+        return end == pos + 3 and self.doc.text[end - 1] not in _PLACE_ENDS and self.boundary_strength(end) >= 2
+
+    def rare_word_name(self, pos: int) -> int | None:
+        """A rare dictionary word that is a name in a list of names (…、付强参加): a surname first, a strong
+        boundary after."""
+        for n in (2, 3):
+            cand = self.doc.text[pos:pos + n]
+            if len(cand) == n and cand[0] in self.surnames and cand[0] not in _FUNCTION_SURNAMES \
+                    and 0 < _segment_freq(self.doc, cand) < 50 and self.boundary_strength(pos + n) >= 2:
+                return pos + n
+        return None
+
     def _not_a_name_after_title(self, pos: int) -> bool:
         """委员们要…, 副秘书长和各组负责人, 主席和镇长: a plural, or 和 before a function word or another
         title, follows the title, not a name without a surname."""
@@ -188,8 +211,8 @@ class Officials:
                 title = m.group(0)
                 sent = doc.sentence_at(m.start())
                 ends_word = any(e == m.end() for _, _, e in doc.tokens(sent))
-                if m.start() not in doc.token_starts(sent) and not ends_word:
-                    continue  # 办事处长丰村: 处长 across two other words is no title
+                if m.start() not in doc.token_starts(sent) and not ends_word and not names.clear_name(pos):
+                    continue  # 办事处长丰村: 处长 across two other words is no title (but 县委办主任何某某, 处处长)
                 full = self._full_title(doc, m.start(), title, titles)
                 label = kind
                 if kind == "Official" or full != title:
@@ -197,9 +220,14 @@ class Officials:
                 first = True
                 if doc.text[pos:pos + 1] == "由" and names.name_at(pos + 1) is not None:
                     pos += 1  # 执行主席由甲某、乙某担任
+                paren = _PAREN_NOTE.match(doc.text, pos)
+                if paren:
+                    pos = paren.end()  # 副主任(主持工作)甲某
                 generic = title in _GENERIC_TITLES
                 while True:
                     end = names.name_at(pos, titled=label == "Official" and ends_word and not generic)
+                    if end is None and not first:
+                        end = names.rare_word_name(pos)  # 党组成员甲某、乙某、付强参加: a name the dictionary lists
                     if end is None or generic and (end - pos > 3 or names.boundary_strength(end) < 2):
                         break  # 领导干部要…, 干部包村制度: after a rank alone, only a plain name
                     if doc.covered(pos, end, "Official", "Person") is None:
@@ -212,6 +240,8 @@ class Officials:
                         continue
                     break
         self._listed_before_group(doc, names)
+        self._bare_list_taking_part(doc, names)
+        self._unit_then_name(doc, names)
         self._title_after(doc, titles, names)
         self._bare_mentions(doc)
         self._bare_titles(doc, titles, names)
@@ -241,6 +271,61 @@ class Officials:
                 if doc.covered(start, end, "Official", "Person") is None:
                     doc.add(Mention("Official", doc.text[start:end], start, end, doc.sentence_at(start).index,
                                     "name-list+group", attrs={"title": title} if title else {}))
+
+    @staticmethod
+    def _bare_list_taking_part(doc: Doc, names: Names) -> None:
+        """甲某、乙某、丙某参加。 — a list of bare names opening a clause and taking part (参加, 陪同 …) in an
+        article about officials: they are officials too."""
+        if not any(m.label == "Official" for m in doc.mentions):
+            return
+        for m in _BARE_LIST.finditer(doc.text):
+            found, pos = [], m.start(1)
+            for item in m.group(1).split("、"):
+                end = pos + len(item)
+                if names.name_at(pos) != end:
+                    break
+                found.append((pos, end))
+                pos = end + 1
+            if len(found) < m.group(1).count("、") + 1:
+                continue
+            for start, end in found:
+                if doc.covered(start, end, "Official", "Person") is None:
+                    doc.add(Mention("Official", doc.text[start:end], start, end, doc.sentence_at(start).index,
+                                    "name-list+taking-part"))
+
+    @staticmethod
+    def _unit_then_name(doc: Doc, names: Names) -> None:
+        """Officials named by their unit alone: 会议由镇党委甲某主持; 龙溪镇甲某、水务局乙某、丙某…3名负责人
+        述职 (a list of unit+name items that ends in a count, 等, 同志 or a boundary word)."""
+        text = doc.text
+        found: list[tuple[int, int, int]] = []  # (unit end = name start, name end, unit match start)
+        for u in _UNIT_BEFORE_NAME.finditer(text):
+            end = names.name_at(u.end())
+            if end is None or text[end - 1] in _PLACE_ENDS or text[end:end + 2] in ("社区", "小区") \
+                    or names.boundary_strength(end) < 2:
+                continue
+            found.append((u.end(), end, u.start()))
+        accepted: set[int] = set()
+        run: list[tuple[int, int, int]] = []
+        for k, item in enumerate(found):
+            run.append(item)
+            nxt = found[k + 1] if k + 1 < len(found) else None
+            chained = nxt is not None and text[item[1]:item[1] + 1] == "、" and nxt[2] - item[1] <= 12 \
+                and not any(c in _PUNCT for c in text[item[1] + 1:nxt[2]])
+            if chained:
+                continue
+            end = item[1]
+            closes = _LIST_CLOSE.match(text, end) is not None or (
+                text[end:end + 1] not in _PUNCT and names.boundary_strength(end) >= 2)
+            if len(run) >= 2 and closes:
+                accepted.update(i for i, _, _ in run)
+            elif len(run) == 1 and "由" in re.split(r"[，,。；;、]", text[max(0, run[0][2] - 6):run[0][2]])[-1] \
+                    and text.startswith("主持", end):
+                accepted.add(run[0][0])
+            run = []
+        for start, end, _ in found:
+            if start in accepted and doc.covered(start, end, "Official", "Person") is None:
+                doc.add(Mention("Official", text[start:end], start, end, doc.sentence_at(start).index, "unit+name"))
 
     @staticmethod
     def _title_after(doc: Doc, titles: re.Pattern[str], names: Names) -> None:
@@ -275,7 +360,8 @@ class Officials:
         for match in titles.finditer(doc.text):
             title = match.group(0)
             s, e = match.start(), match.end()
-            if title.endswith(("领导", "干部")) or doc.text[e:e + 1] == "、" or names.name_at(e):
+            if title.endswith(("领导", "干部")) or doc.text[e:e + 1] == "、" or names.name_at(e) \
+                    or _PAREN_NOTE.match(doc.text, e):
                 continue
             if doc.covered(s, e, "Official", "Person", "Organization"):
                 continue
