@@ -81,3 +81,38 @@ def test_a_title_split_by_the_segmenter_and_a_note_in_brackets_still_name_the_of
                  "县委常委、县委办主任何家伦参加会议。")
     assert {"许文涛", "何家伦"} <= names(g, "Official")
     assert rels(g, "CHAIRED") == set()
+
+
+def test_the_talk_held_on_a_visit_is_attended_by_everyone_on_the_visit():
+    g = graph_of("5月3日,副市长林海峰一行先后来到龙溪镇白石村、桃源街道滨河社区调研。副区长周敏、区委常委苏雅琴陪同调研。"
+                 "随后,林海峰主持召开座谈会,龙溪镇镇长许文涛汇报了工作情况。")
+    assert rels(g, "CHAIRED") == {("林海峰", "座谈会")}
+    assert rels(g, "ATTENDED") == {("周敏", "座谈会"), ("苏雅琴", "座谈会"), ("许文涛", "座谈会")}
+
+
+def test_a_talk_set_as_the_scene_is_held_and_attended_by_the_visit():
+    g = graph_of("5月5日,区长周敏带领相关部门负责人前往滨江公园检查。周敏还实地走访了白石村,并进行了座谈交流。"
+                 "座谈会上,龙溪镇镇长许文涛介绍了工作情况。")
+    assert rels(g, "ATTENDED") == {("周敏", "座谈会"), ("许文涛", "座谈会")}
+
+
+def test_a_research_talk_convened_on_a_visit_keeps_its_kind():
+    g = graph_of("5月6日,区政协主席黄海燕带队到滨江公园、白石村调研。区政协副主席邵一帆参加调研。"
+                 "调研组还召开调研座谈会,听取意见建议。")
+    assert rels(g, "ATTENDED") == {("黄海燕", "调研座谈会"), ("邵一帆", "调研座谈会")}
+
+
+def test_a_talk_without_a_visit_needs_its_own_participants():
+    g = graph_of("5月7日,龙溪镇召开座谈会,听取村民意见。")
+    assert names(g, "Meeting") == set()
+
+
+def test_a_talk_whose_attendees_are_listed_is_theirs_alone():
+    g = graph_of("3月8日,区委书记王建国到滨江产业园、白石村调研。随后,王建国主持召开园区发展座谈会。"
+                 "副区长周敏参加调研,副区长苏雅琴参加座谈会。")
+    assert rels(g, "ATTENDED") == {("苏雅琴", "园区发展座谈会")}
+
+
+def test_a_town_before_its_head_is_no_name_in_a_list():
+    found = officials("东湖街道党工委书记彭立新、柳林镇镇长殷志华作表态发言。镇里组织干部和嘎查成员开展排查。")
+    assert found == {"彭立新", "殷志华"}

@@ -93,7 +93,8 @@ class Names:
             if not self._plausible(pos, n):
                 continue
             strength: float = self.boundary_strength(pos + n)
-            if n == 3 and self.doc.text[pos + 2] in _FUNCTION_CHARS:
+            if n == 3 and self.doc.text[pos + 2] in _FUNCTION_CHARS and not (self.doc.text[pos + 2] == "为"
+                                                                             and strength >= 1):
                 strength = min(strength, 1) - 0.5  # 张涛在接受采访: 在 is more likely a word than a name
             if n == 4 and (self.doc.text[pos + 3] in (_FUNCTION_CHARS - {"和"}) | {"带", "率"}
                            or self.tags.get(self.doc.text[pos + 2:pos + 4]) in ("v", "d")):
@@ -170,8 +171,9 @@ class Names:
                                               or rest[0] in _FUNCTION_CHARS or rest[0] in "各全有"
                                               or (n == 4 and cand[:2] not in self.surnames)):
             return False  # 和监事, 向记者, 谈武汉, 和与会, 由某某某: a function word before a word or a name
-        if n == 2 and cand[1] in "县市区镇乡村":
-            return False  # 和县, 王村: a place
+        if n == 2 and cand[1] in "县市区镇乡村" or n == 3 and cand[2] in "县市区镇乡村" \
+                and self._titles_re.match(self.doc.text, pos + 3):
+            return False  # 和县, 王村, 柳林镇镇长: a place
         return not (n == 3 and (cand[1:] in self.bounds or self.tags.get(cand[:2], "nr")[:1] in "pcdurv"))
 
     def boundary_strength(self, pos: int) -> int:
@@ -225,7 +227,8 @@ class Officials:
                     pos = paren.end()  # 副主任(主持工作)甲某
                 generic = title in _GENERIC_TITLES
                 while True:
-                    end = names.name_at(pos, titled=label == "Official" and ends_word and not generic)
+                    end = names.name_at(pos, titled=label == "Official" and ends_word and not generic) \
+                        if not (generic and doc.text[pos:pos + 1] in "和与为对从由谈都") else None
                     if end is None and not first:
                         end = names.rare_word_name(pos)  # 党组成员甲某、乙某、付强参加: a name the dictionary lists
                     if end is None or generic and (end - pos > 3 or names.boundary_strength(end) < 2):
