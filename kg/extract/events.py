@@ -14,7 +14,8 @@ from .doc import Doc, Mention, Sentence
 from .meetings import main_meeting, meeting_after
 from .subjects import clauses, subjects
 
-_CHAIR = re.compile(r"主持召开|主持")
+#: not 副主任(主持工作)甲某: a deputy in charge, no meeting
+_CHAIR = re.compile(r"主持召开|主持(?!工作[)）])")
 _ATTEND = re.compile(r"(?:出席|参加|参会|列席|应邀出席|到会)(?!检查|调研|视察|督导|考察|活动)")
 #: 出席。/ 参加。/ 到会指导: the object is the meeting the article has been reporting
 _NO_OBJECT = re.compile(r"(?:了)?(?:指导|讲话)?(?:[。！；;，,]|$)")
@@ -26,6 +27,9 @@ _VERBS = re.compile(r"召开|举行|主持|讲话|指出|强调|要求|听取|�
                     r"传达|学习|部署|安排|[在到对向]")
 #: a sentence set at the meeting: 会上,… / 座谈中,…
 _AT_MEETING = re.compile(r"(?:会上|会议上|座谈会上|座谈中|座谈时|仪式上|会议期间|会中)[，,]")
+_REPORT = re.compile(r"汇报")
+#: a talk held on a visit: 座谈会, 调研座谈会, 座谈交流会
+_TALK = re.compile(r"座谈(?:交流)?会$")
 _VISIT = re.compile(r"调研|视察|检查|考察|督导|督查|走访|察看|查看|慰问")
 #: 应邀出席会议的区领导A、B: a list introduced by what its members did
 _LIST_LEAD = re.compile(r"(?:应邀)?(?:出席|参加|列席)(?:会议|大会|仪式|活动|开幕式)?的")
@@ -35,6 +39,24 @@ _SPEAK = re.compile(r"(?:作|做)(?:了)?(?:动员|总结|交流|表态|重要|�
                     r"讲话|致辞|发言|通报|宣布|就座|揭牌|颁奖|作说明|解读|向(?:大会|会议)作|进行(?:具体)?部署|介绍了")
 #: 在主席台就座的有A、B、C / 出席会议的有A、B: names without titles, all of them present
 _ROSTRUM = re.compile(r"(?:就座的|出席会议的|出席的领导|参加会议的|出席大会的|出席开幕式的)(?:领导|同志)?(?:还)?有")
+
+
+def attend_visit_talks(doc: Doc, participants: list[Mention]) -> None:
+    """A talk (座谈会, 座谈交流会) in an article reporting a visit is held during the visit: every
+    participant of the visit (gathered by :mod:`kg.extract.visits`) attended it, unless they chaired it."""
+    if not participants:
+        return
+    talks = [m for m in doc.mentions_of("Meeting") if _TALK.search(m.name)]
+    for talk in doc.notes.pop("unattended_talks", []):
+        talks.append(doc.add(talk))
+    chaired = {(r.source.key, r.target.key) for r in doc.relations if r.type == "CHAIRED"}
+    # 甲某参加调研,乙某参加座谈会: a talk whose attendees the article lists is theirs alone
+    listed = {r.target.key for r in doc.relations if r.type == "ATTENDED" and _ATTEND.fullmatch(r.rule[9:])}
+    for talk in [t for t in {t.key: t for t in talks}.values() if t.key not in listed][:3]:
+        when = _meeting_date(talk) or event_date(doc, doc.sentences[talk.sentence])
+        who = [p for p in participants if (p.key, talk.key) not in chaired]
+        for p in who[:doc.fan_out("lists×meetings", len(who))]:
+            doc.relate("ATTENDED", p, talk, talk.sentence, "attended:visit-talk", when)
 
 
 def event_date(doc: Doc, sent: Sentence) -> ResolvedDate | None:
@@ -144,6 +166,9 @@ class Events:
                          if not (r.type == "ATTENDED" and (r.source.key, r.target.key) in chaired)]
         # a meeting named only by its kind (召开座谈会) is a node when someone chaired or attended it
         met = {id(r.target) for r in doc.relations}
+        # …but a talk (座谈会) may still be the visit's, attended by its participants (see attend_visit_talks)
+        doc.notes["unattended_talks"] = [m for m in doc.mentions if m.rule == "meeting-kind" and id(m) not in met
+                                         and _TALK.search(m.name)]
         doc.mentions = [m for m in doc.mentions if m.rule != "meeting-kind" or id(m) in met]
 
     # -- meetings -------------------------------------------------------------------------------
@@ -175,6 +200,10 @@ class Events:
         """会上,甲某汇报…,乙某介绍…: who speaks in a sentence set at the meeting attended it."""
         lead = _AT_MEETING.match(sent.text)
         main = main_meeting(doc, before=sent.start) if lead else None
+        # 座谈会上,…: the talk of that kind named right here, not the article's main meeting
+        here_kind = [m for m in doc.mentions_of("Meeting", sentence=sent.index) if m.start == sent.start]
+        if lead and here_kind and lead.group(0).startswith(here_kind[0].name):
+            main = here_kind[0]
         if main is None:
             return
         officials = doc.mentions_of("Official", sentence=sent.index)
@@ -213,6 +242,12 @@ class Events:
                 when = _meeting_date(meeting) or date  # a dated meeting dates its participants
                 for p in who[:doc.fan_out("lists×meetings", len(who))]:
                     doc.relate(rel, p, meeting, sent.index, f"{rel.lower()}:{m.group(0)}", when)
+        convened = [x for x in doc.mentions_of("Meeting", sentence=sent.index) if x.end <= cs]
+        for m in _REPORT.finditer(doc.text, cs, ce) if convened else ():
+            # 甲某主持召开座谈会,乙某汇报了…: who reports right after the meeting is convened attended it
+            for p in attendees(doc, sent, cs, m.start(), ("Official",)):
+                doc.relate("ATTENDED", p, convened[-1], sent.index, "attended:汇报",
+                           _meeting_date(convened[-1]) or date)
         main = main_meeting(doc, before=cs)
         if main is not None:
             for m in _SPEAK.finditer(doc.text, cs, ce):

@@ -73,6 +73,9 @@ class Meetings:
         if part and _ONLY_ORDINAL.match(part) and year and held:
             start = year.start()  # 举行2023年第十次专题学习会: named by its number
             part = doc.text[start:s]
+        if not part and doc.text[start - 2:start] == "调研" and start - 2 >= sent.start \
+                and _KIND_HELD.search(doc.text, max(sent.start, start - 8), start - 2):
+            start -= 2  # 召开调研座谈会: 调研 stops a name, but here it is part of the kind
         held_here = bool(_KIND_HELD.search(doc.text, max(sent.start, start - 6), start))
         generic = not part or is_generic(part, doc.lexicon["generic"])
         if generic and len(part) >= 4 and held_here and not _NOT_NAME.match(part):
@@ -87,9 +90,11 @@ class Meetings:
         if generic or e - start < 3 or _ONLY_ORDINAL.match(part) or _NOT_NAME.match(part):
             ref = Mention("Meeting", match.group(0), s, e, sent.index, "meeting-reference", attrs={"ref": "1"})
             ordinal = part if part and _ONLY_ORDINAL.match(part) and re.search(r"[次届]", part) else ""
+            # 座谈会上,… : a meeting of that kind was held, as much as 召开座谈会
+            held_here = held_here or (not part and doc.text[e:e + 1] == "上" and _opens_clause(doc, sent, s))
             if held_here and (ordinal or (not part and ref.name not in _BARE)):
                 # 召开座谈会, 召开第二十二次会议: a meeting named by its kind, a node unless named elsewhere
-                ref.attrs["kind"] = ordinal + ref.name
+                ref.attrs["kind"] = ordinal + doc.text[start:e] if doc.text[start:s] == "调研" else ordinal + ref.name
                 ref.start = start
                 _date(doc, sent, ref, main=True)
             return ref
@@ -104,6 +109,13 @@ class Meetings:
             or bool(_HELD_AFTER.match(doc.text, e))
         _date(doc, sent, mention, main=main)
         return mention
+
+
+def _opens_clause(doc: Doc, sent: Sentence, pos: int) -> bool:
+    """``pos`` opens a clause, perhaps after 在 / 随后: where 座谈会上 sets the scene."""
+    lead = doc.text[max(sent.start, pos - 6):pos]
+    head = re.split(r"[，,。；;：:\n]", lead)[-1]
+    return head in ("", "在", "随后", "随后在") and (len(head) < len(lead) or pos - len(lead) == sent.start)
 
 
 def _date(doc: Doc, sent: Sentence, mention: Mention, *, main: bool) -> None:

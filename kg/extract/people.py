@@ -21,6 +21,10 @@ _NAME_RUN = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 _FUNCTION_CHARS = set("在对向到和与及等为就说也又作的")
 #: surnames that are far more often function words: 和, 向, 于, 都 …
 _FUNCTION_SURNAMES = set("和向于都谈与为对从由")
+#: titles that name a rank or a body, not a post: 区级领导甲某, 挂职干部乙某
+_GENERIC_TITLES = ("领导", "干部")
+#: a name without a surname never ends like a place: 乡长发村 is 乡长 read across 长发村
+_PLACE_ENDS = set("村镇乡街路区县市")
 _DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}")
 
 
@@ -29,6 +33,14 @@ _DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}")
 _GROUP_AFTER = re.compile(r"(?<![\u4e00-\u9fff·])((?:[\u4e00-\u9fff]{2,10}、)(?:[\u4e00-\u9fff]{2,4}、){0,60}"
                           r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,10})等"
                           r"(\d+名|[一二三四五六七八九十两]+名)?([\u4e00-\u9fff]{0,10}?(?:领导|同志|书记|主任|委员))")
+#: the end of a unit written right before an official's name: 镇党委甲某, 龙溪镇乙某, 水务局丙某
+_UNIT_BEFORE_NAME = re.compile(r"(?:党工委|党委|政府|街道|镇|乡|局)")
+#: what closes a list of officials: 6名…, 等, 同志
+_LIST_CLOSE = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)名|等|同志")
+_PAREN_NOTE = re.compile(r"[（(][\u4e00-\u9fff]{2,8}[)）]")
+#: 甲某、乙某参加 / 丙某、丁某等陪同 at the start of a clause (at most 30 names)
+_BARE_LIST = re.compile(r"(?:^|(?<=[，。；,;\n：:]))((?:[\u4e00-\u9fff]{2,3}、){1,30}[\u4e00-\u9fff]{2,3})"
+                        r"(?:等(?:同志|领导)?)?(?:参加|出席|陪同|参会|列席|随同|一同)")
 #: a unit right before a name written before its title: 镇党委甲某书记
 _UNIT_CHARS = set("区市县镇乡村委局办院会协府部厅队站所组处科")
 _UNIT_ENDS = ("党委", "党工委", "党组", "政府", "人大", "政协", "委员会", "区委", "县委", "市委", "中心")
@@ -41,6 +53,11 @@ def _segment_freq(doc: Doc, word: str) -> int:
 
 
 _KINSHIP = re.compile(r"(?:爷爷|奶奶|婆婆|阿姨|叔叔|伯伯|大爷|大妈|大姐|大哥|师傅|老师|同志|先生|女士)$")
+
+
+def _common_noun(tag: str | None) -> bool:
+    """委员话良策: the rest of a candidate is a noun (良策), not part of a name."""
+    return tag is not None and tag[:1] == "n" and not tag.startswith("nr")
 
 
 class Names:
@@ -56,6 +73,7 @@ class Names:
         self.tags = word_tags()
         self._bound_re = _pattern(lex, "boundaries")
         self._roles_re = _pattern(lex, "person_roles")
+        self._titles_re = _pattern(lex, "titles")
 
     def name_at(self, pos: int, *, titled: bool = False) -> int | None:
         """End offset of a personal name starting at ``pos``, or None.
@@ -75,22 +93,25 @@ class Names:
             if not self._plausible(pos, n):
                 continue
             strength: float = self.boundary_strength(pos + n)
-            if n == 3 and self.doc.text[pos + 2] in _FUNCTION_CHARS:
+            if n == 3 and self.doc.text[pos + 2] in _FUNCTION_CHARS and not (self.doc.text[pos + 2] == "为"
+                                                                             and strength >= 1):
                 strength = min(strength, 1) - 0.5  # 张涛在接受采访: 在 is more likely a word than a name
-            if n == 4 and self.doc.text[pos + 3] in _FUNCTION_CHARS - {"和"}:
-                continue  # 李晓峰等; but 巴图孟和 is a name
+            if n == 4 and (self.doc.text[pos + 3] in (_FUNCTION_CHARS - {"和"}) | {"带", "率"}
+                           or self.tags.get(self.doc.text[pos + 2:pos + 4]) in ("v", "d")):
+                continue  # 李晓峰等, 陈华安排; but 巴图孟和 is a name
             if n == 4 and len(self.doc.text[pos:pos + 2]) == 2 and self.doc.text[pos:pos + 2] not in self.surnames:
                 strength = strength - 0.5 if strength >= 2 else 0  # 巴图孟和深入, not 巴图孟和平
             if strength > 0 and (best is None or strength > best[0]):
                 best = (strength, pos + n)
-        if best is None and titled:
+        if best is None and titled and not self._not_a_name_after_title(pos):
             for n in (5, 3, 2):  # 孟和巴雅尔主持, 岩温香到…
                 if n == 5 and any(b in self.doc.text[pos:pos + 5] for b in self.bounds if len(b) >= 2):
                     continue
                 cand = self.doc.text[pos:pos + n]
                 if len(cand) == n and all("\u4e00" <= c <= "\u9fff" for c in cand) and not self._is_word(cand) \
                         and not any((c in _FUNCTION_CHARS and c != "和") or c in "的了是个" for c in cand) \
-                        and self.tags.get(cand[:2]) is None and self.boundary_strength(pos + n) >= 2:
+                        and self.tags.get(cand[:2]) is None and self.boundary_strength(pos + n) >= 2 \
+                        and cand[-1] not in _PLACE_ENDS and not _common_noun(self.tags.get(cand[1:])):
                     return pos + n
             # 区长甘露主持: a surname and a word make a name when a strong boundary follows
             cand = self.doc.text[pos:pos + 2]
@@ -99,6 +120,30 @@ class Names:
                     and cand not in self.titles and cand not in self.roles and self.boundary_strength(pos + 2) >= 2:
                 return pos + 2
         return best[1] if best else None
+
+    def clear_name(self, pos: int) -> bool:
+        """A 3-character surname name that punctuation or a boundary word follows, no place: 县委办主任何某某,"""
+        end = self.name_at(pos)
+        return end == pos + 3 and self.doc.text[end - 1] not in _PLACE_ENDS and self.boundary_strength(end) >= 2
+
+    def rare_word_name(self, pos: int) -> int | None:
+        """A rare dictionary word that is a name in a list of names (…、付强参加): a surname first, a strong
+        boundary after."""
+        for n in (2, 3):
+            cand = self.doc.text[pos:pos + n]
+            if len(cand) == n and cand[0] in self.surnames and cand[0] not in _FUNCTION_SURNAMES \
+                    and 0 < _segment_freq(self.doc, cand) < 50 and self.boundary_strength(pos + n) >= 2:
+                return pos + n
+        return None
+
+    def _not_a_name_after_title(self, pos: int) -> bool:
+        """委员们要…, 副秘书长和各组负责人, 主席和镇长: a plural, or 和 before a function word or another
+        title, follows the title, not a name without a surname."""
+        text = self.doc.text
+        if text[pos:pos + 1] == "们":
+            return True
+        return text[pos:pos + 1] == "和" and (text[pos + 1:pos + 2] in _FUNCTION_CHARS | set("各")
+                                              or self._titles_re.match(text, pos + 1) is not None)
 
     def _dotted(self, pos: int) -> int | None:
         """艾尔肯·吐尔逊深入 / 哈斯木·吐尔逊致辞: the shortest second part that a boundary word follows."""
@@ -122,8 +167,13 @@ class Names:
         rest = cand[1:]
         common = self.tags.get(rest, "nr")[:1] in "vnaf" and not self.tags.get(rest, "nr").startswith("nr") \
             and _segment_freq(self.doc, rest) > 300
-        if cand[0] in _FUNCTION_SURNAMES and (common or rest in self.roles or rest in self.titles):
-            return False  # 和监事, 向记者, 谈武汉: a function word before a word, not a surname
+        if cand[0] in _FUNCTION_SURNAMES and (common or rest in self.roles or rest in self.titles
+                                              or rest[0] in _FUNCTION_CHARS or rest[0] in "各全有"
+                                              or (n == 4 and cand[:2] not in self.surnames)):
+            return False  # 和监事, 向记者, 谈武汉, 和与会, 由某某某: a function word before a word or a name
+        if n == 2 and cand[1] in "县市区镇乡村" or n == 3 and cand[2] in "县市区镇乡村" \
+                and self._titles_re.match(self.doc.text, pos + 3):
+            return False  # 和县, 王村, 柳林镇镇长: a place
         return not (n == 3 and (cand[1:] in self.bounds or self.tags.get(cand[:2], "nr")[:1] in "pcdurv"))
 
     def boundary_strength(self, pos: int) -> int:
@@ -134,9 +184,10 @@ class Names:
         m = self._bound_re.match(text, pos)
         if m and len(m.group(0)) >= 2 or self._roles_re.match(text, pos):
             return 2
-        if text[pos] in "等和与及也又在到对向为就率带说同" or m:
+        if text[pos] in "等和与及也又在到对向为就率带说同所来" or m:
             return 1
-        return 0
+        # 代县长甲某安排…, 甲某首先…, 甲某宣读…: a verb or adverb the dictionary knows follows the name
+        return 1 if self.tags.get(text[pos:pos + 2]) in ("v", "d") else 0
 
     def follows_boundary(self, pos: int) -> bool:
         return self.boundary_strength(pos) > 0
@@ -156,21 +207,32 @@ class Officials:
         names = Names(doc)
         titles = _pattern(doc.lexicon, "titles")
         roles = _pattern(doc.lexicon, "person_roles")
-        for pat, label in ((titles, "Official"), (roles, "Person")):
+        for pat, kind in ((titles, "Official"), (roles, "Person")):
             for m in pat.finditer(doc.text):
                 pos = m.end()
                 title = m.group(0)
                 sent = doc.sentence_at(m.start())
                 ends_word = any(e == m.end() for _, _, e in doc.tokens(sent))
-                if m.start() not in doc.token_starts(sent) and not ends_word:
-                    continue  # 办事处长丰村: 处长 across two other words is no title
-                if label == "Official":
-                    title = self._full_title(doc, m.start(), title, titles)
+                if m.start() not in doc.token_starts(sent) and not ends_word and not names.clear_name(pos):
+                    continue  # 办事处长丰村: 处长 across two other words is no title (but 县委办主任何某某, 处处长)
+                full = self._full_title(doc, m.start(), title, titles)
+                label = kind
+                if kind == "Official" or full != title:
+                    title, label = full, "Official"  # 省林业局党组成员、总工程师甲某: a role held with a post
                 first = True
+                if doc.text[pos:pos + 1] == "由" and names.name_at(pos + 1) is not None:
+                    pos += 1  # 执行主席由甲某、乙某担任
+                paren = _PAREN_NOTE.match(doc.text, pos)
+                if paren:
+                    pos = paren.end()  # 副主任(主持工作)甲某
+                generic = title in _GENERIC_TITLES
                 while True:
-                    end = names.name_at(pos, titled=label == "Official" and ends_word)
-                    if end is None:
-                        break
+                    end = names.name_at(pos, titled=label == "Official" and ends_word and not generic) \
+                        if not (generic and doc.text[pos:pos + 1] in "和与为对从由谈都") else None
+                    if end is None and not first:
+                        end = names.rare_word_name(pos)  # 党组成员甲某、乙某、付强参加: a name the dictionary lists
+                    if end is None or generic and (end - pos > 3 or names.boundary_strength(end) < 2):
+                        break  # 领导干部要…, 干部包村制度: after a rank alone, only a plain name
                     if doc.covered(pos, end, "Official", "Person") is None:
                         doc.add(Mention(label, doc.text[pos:end], pos, end, doc.sentence_at(pos).index,
                                         "title+name" if first else "title+name-list", attrs={"title": title}))
@@ -181,6 +243,8 @@ class Officials:
                         continue
                     break
         self._listed_before_group(doc, names)
+        self._bare_list_taking_part(doc, names)
+        self._unit_then_name(doc, names)
         self._title_after(doc, titles, names)
         self._bare_mentions(doc)
         self._bare_titles(doc, titles, names)
@@ -212,11 +276,66 @@ class Officials:
                                     "name-list+group", attrs={"title": title} if title else {}))
 
     @staticmethod
+    def _bare_list_taking_part(doc: Doc, names: Names) -> None:
+        """甲某、乙某、丙某参加。 — a list of bare names opening a clause and taking part (参加, 陪同 …) in an
+        article about officials: they are officials too."""
+        if not any(m.label == "Official" for m in doc.mentions):
+            return
+        for m in _BARE_LIST.finditer(doc.text):
+            found, pos = [], m.start(1)
+            for item in m.group(1).split("、"):
+                end = pos + len(item)
+                if names.name_at(pos) != end:
+                    break
+                found.append((pos, end))
+                pos = end + 1
+            if len(found) < m.group(1).count("、") + 1:
+                continue
+            for start, end in found:
+                if doc.covered(start, end, "Official", "Person") is None:
+                    doc.add(Mention("Official", doc.text[start:end], start, end, doc.sentence_at(start).index,
+                                    "name-list+taking-part"))
+
+    @staticmethod
+    def _unit_then_name(doc: Doc, names: Names) -> None:
+        """Officials named by their unit alone: 会议由镇党委甲某主持; 龙溪镇甲某、水务局乙某、丙某…3名负责人
+        述职 (a list of unit+name items that ends in a count, 等, 同志 or a boundary word)."""
+        text = doc.text
+        found: list[tuple[int, int, int]] = []  # (unit end = name start, name end, unit match start)
+        for u in _UNIT_BEFORE_NAME.finditer(text):
+            end = names.name_at(u.end())
+            if end is None or text[end - 1] in _PLACE_ENDS or text[end:end + 2] in ("社区", "小区") \
+                    or names.boundary_strength(end) < 2:
+                continue
+            found.append((u.end(), end, u.start()))
+        accepted: set[int] = set()
+        run: list[tuple[int, int, int]] = []
+        for k, item in enumerate(found):
+            run.append(item)
+            nxt = found[k + 1] if k + 1 < len(found) else None
+            chained = nxt is not None and text[item[1]:item[1] + 1] == "、" and nxt[2] - item[1] <= 12 \
+                and not any(c in _PUNCT for c in text[item[1] + 1:nxt[2]])
+            if chained:
+                continue
+            end = item[1]
+            closes = _LIST_CLOSE.match(text, end) is not None or (
+                text[end:end + 1] not in _PUNCT and names.boundary_strength(end) >= 2)
+            if len(run) >= 2 and closes:
+                accepted.update(i for i, _, _ in run)
+            elif len(run) == 1 and "由" in re.split(r"[，,。；;、]", text[max(0, run[0][2] - 6):run[0][2]])[-1] \
+                    and text.startswith("主持", end):
+                accepted.add(run[0][0])
+            run = []
+        for start, end, _ in found:
+            if start in accepted and doc.covered(start, end, "Official", "Person") is None:
+                doc.add(Mention("Official", text[start:end], start, end, doc.sentence_at(start).index, "unit+name"))
+
+    @staticmethod
     def _title_after(doc: Doc, titles: re.Pattern[str], names: Names) -> None:
         """A name written before its title: 镇党委甲某书记代表…, 乙某副主任率领 (no name follows the title)."""
         text = doc.text
         for m in titles.finditer(text):
-            if len(m.group(0)) < 2 or m.group(0) in ("委员", "常委", "党组成员") \
+            if len(m.group(0)) < 2 or m.group(0) in ("委员", "常委", "党组成员", "领导", "干部") \
                     or names.name_at(m.end(), titled=True) is not None \
                     or not (m.end() >= len(text) or text[m.end()] in _PUNCT or names.boundary_strength(m.end()) >= 1):
                 continue
@@ -244,7 +363,8 @@ class Officials:
         for match in titles.finditer(doc.text):
             title = match.group(0)
             s, e = match.start(), match.end()
-            if title.endswith("领导") or doc.text[e:e + 1] == "、" or names.name_at(e):
+            if title.endswith(("领导", "干部")) or doc.text[e:e + 1] == "、" or names.name_at(e) \
+                    or _PAREN_NOTE.match(doc.text, e):
                 continue
             if doc.covered(s, e, "Official", "Person", "Organization"):
                 continue

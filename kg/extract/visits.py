@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from .doc import Doc, Mention, Relation, Sentence
+from .events import attend_visit_talks
 from .subjects import clauses, named_before, subjects
 
 #: 陪同调研, 全程陪同视察活动, 参加视察, 一同检查, 随行, 参加: joining the visit, the clause ends there
@@ -76,6 +77,7 @@ class Visits:
             for pat in (_ESCORTED, _ESCORTING):
                 for m in pat.finditer(doc.text, sent.start, sent.end):
                     _add(people, named_before(doc, sent, m.start(1), m.end(1), ("Official",)))
+        attend_visit_talks(doc, [p for p in people.values() if p.label == "Official"])  # the visit's 座谈会
         done = {(r.source.key, r.target.key) for r in visits}
         for p in people.values():
             if doc.notes.get("cut", {}).get("companions×stops"):
