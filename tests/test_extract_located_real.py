@@ -1,0 +1,62 @@
+"""What lies where, as real pages state it: only what the text says or its prefixes imply, never world
+knowledge.  Every sentence here is invented (the fictional district 青川区 and its towns)."""
+
+from extraction_support import graph_of, names, rels
+
+
+def test_a_town_in_the_running_text_is_not_placed_in_the_article_district():
+    g = graph_of("3月5日,青川区委书记王建国先后来到龙溪镇、桃源街道调研春耕生产。")
+    located = rels(g, "LOCATED_IN")
+    assert {"龙溪镇", "桃源街道"} <= names(g, "Street")
+    assert not {t for s, t in located if s in ("龙溪镇", "桃源街道")}
+
+
+def test_a_clause_opening_with_a_unit_places_the_sites_it_names():
+    g = graph_of("在龙溪镇,王建国先后来到星河湿地公园、白鹭农贸市场,详细了解建设情况;"
+                 "在青川县,他又察看了云杉家具有限公司。")
+    located = rels(g, "LOCATED_IN")
+    assert {("星河湿地公园", "龙溪镇"), ("白鹭农贸市场", "龙溪镇"), ("云杉家具有限公司", "青川县")} <= located
+    assert ("云杉家具有限公司", "龙溪镇") not in located
+
+
+def test_arriving_in_a_town_places_the_next_stops_there():
+    g = graph_of("调研组一行抵达龙溪镇后,先后来到青峰制衣厂、石门水库和龙溪镇卫生院。")
+    located = rels(g, "LOCATED_IN")
+    assert {("青峰制衣厂", "龙溪镇"), ("石门水库", "龙溪镇")} <= located
+
+
+def test_governing_bodies_are_not_placed_by_a_scope():
+    g = graph_of("在桃源街道,区发展和改革局、区人大常委会有关负责人陪同调研了滨河花园项目。")
+    located = rels(g, "LOCATED_IN")
+    assert ("滨河花园项目", "桃源街道") in located
+    assert not {s for s, t in located if s in ("区发展和改革局", "区人大常委会")}
+
+
+def test_that_town_is_the_last_town_named():
+    g = graph_of("3月5日,王建国来到龙溪镇调研。他首先查看了该镇白石村的避灾安置点,随后又来到桃源街道。")
+    assert ("白石村", "龙溪镇") in rels(g, "LOCATED_IN")
+
+
+def test_sites_listed_after_a_unit_and_de_lie_in_it():
+    g = graph_of("王建国一行先后查看了滨河社区的星光超市、青川第二中学和滨河农贸市场。")
+    located = rels(g, "LOCATED_IN")
+    assert {("星光超市", "滨河社区"), ("青川第二中学", "滨河社区"), ("滨河农贸市场", "滨河社区")} <= located
+
+
+def test_villages_listed_after_a_town_share_its_prefix():
+    g = graph_of("县委副书记王建国带队前往龙溪镇白石村、东山村、柳塘村等多个村调研。")
+    located = rels(g, "LOCATED_IN")
+    assert {("白石村", "龙溪镇"), ("东山村", "龙溪镇"), ("柳塘村", "龙溪镇")} <= located
+
+
+def test_a_second_town_in_a_list_shares_the_county_written_once():
+    g = graph_of("调研组先后深入青川县龙溪镇白石村、桃源镇东山村调研。")
+    located = rels(g, "LOCATED_IN")
+    assert {("龙溪镇", "青川县"), ("桃源镇", "青川县"), ("东山村", "桃源镇")} <= located
+    assert ("东山村", "龙溪镇") not in located
+
+
+def test_a_list_of_towns_each_with_its_own_village_shares_nothing():
+    g = graph_of("王建国先后来到龙溪镇白石村、桃源镇东山村。")
+    located = rels(g, "LOCATED_IN")
+    assert ("桃源镇", "龙溪镇") not in located and ("东山村", "龙溪镇") not in located
