@@ -60,3 +60,31 @@ def test_a_list_of_towns_each_with_its_own_village_shares_nothing():
     g = graph_of("王建国先后来到龙溪镇白石村、桃源镇东山村。")
     located = rels(g, "LOCATED_IN")
     assert ("桃源镇", "龙溪镇") not in located and ("东山村", "龙溪镇") not in located
+
+
+# --- towns and villages as real pages write them --------------------------------------------------
+
+def test_a_town_whose_name_ends_in_cheng_or_cun_before_zhen():
+    g = graph_of("县委副书记王建国带队前往柳城镇东山村、白石村,随后来到葛村镇调研。")
+    assert {"柳城镇", "葛村镇"} <= names(g, "Street")
+    assert ("东山村", "柳城镇") in rels(g, "LOCATED_IN") and ("白石村", "柳城镇") in rels(g, "LOCATED_IN")
+
+
+def test_the_words_for_towns_and_villages_in_general_are_no_names():
+    g = graph_of("加快推进小城镇建设,推进村镇规划,全面推进乡村振兴,建设和美乡村。")
+    assert not names(g, "Street") and not names(g, "Community")
+
+
+def test_village_and_residents_committees_are_communities():
+    g = graph_of("调研组一行首先来到东山村委会,与东山村书记座谈;随后走访了柳岸居委。")
+    assert {"东山村委会", "东山村", "柳岸居委"} <= names(g, "Community")
+
+
+def test_street_offices_written_jieban_or_jie():
+    g = graph_of("副区长李晓峰对滨江路、云塘街办辖区进行燃气安全检查。")
+    assert "云塘街办" in names(g, "Street")
+    g = graph_of("2月18日,青岚街党工委书记周敏带队到松林街参观学习。现场参观了松林街滨河北路改造项目。"
+                 "座谈会上,松林街党工委书记林某介绍经验。推进老街办事处改造。")
+    assert {"青岚街", "松林街"} <= names(g, "Street")
+    assert ("滨河北路改造项目", "松林街") in rels(g, "LOCATED_IN")
+    assert not {n for n in names(g, "Street") if "老街" in n}
