@@ -88,3 +88,32 @@ def test_street_offices_written_jieban_or_jie():
     assert {"青岚街", "松林街"} <= names(g, "Street")
     assert ("滨河北路改造项目", "松林街") in rels(g, "LOCATED_IN")
     assert not {n for n in names(g, "Street") if "老街" in n}
+
+
+# --- names of projects and organizations --------------------------------------------------------
+
+def test_kinds_of_projects_and_exhortations_are_no_project_names():
+    g = graph_of("会议要求,要全力支持项目建设,确保重点项目按期完工,扎实推进民生工程,"
+                 "把招商引资当作一把手工程,新签约12个招商项目,其中亿元以上项目5个,交通项目3个,光伏项目2个。")
+    assert not names(g, "Project")
+
+
+def test_projects_with_a_part_of_their_own_stay():
+    g = graph_of("王建国先后来到龙溪镇东山村至西岭村公路工程、“云杉记忆”旅游项目、年产3000吨竹纤维项目、"
+                 "青川实验学校项目和滨江新城综合开发项目建设现场。")
+    found = names(g, "Project")
+    assert {"公路工程", "旅游项目", "滨江新城综合开发项目"} <= found
+    assert any(n.endswith("实验学校项目") for n in found) and any(n.endswith("竹纤维项目") for n in found)
+
+
+def test_an_organization_does_not_begin_with_a_preposition_or_an_exhortation():
+    g = graph_of("3月5日,区委书记王建国到州政协调研,据区政协介绍,及市纪委有关负责人参加。"
+                 "会议要求充分发挥政协优势,牢记政协初心。")
+    orgs = names(g, "Organization")
+    assert {"州政协", "区政协", "市纪委"} <= orgs
+    assert not {o for o in orgs if o[0] in "到据及充牢"}
+
+
+def test_a_town_station_keeps_the_town_in_its_name():
+    g = graph_of("在谢岭镇派出所,王建国察看了值班情况。")
+    assert "谢岭镇派出所" in names(g, "Organization")
