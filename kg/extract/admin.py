@@ -17,6 +17,7 @@ from .chunk import hard_left, is_generic
 from .doc import Doc, Mention, Sentence, word_tags
 
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
+_STREET_BODY = re.compile(r"([\u4e00-\u9fff])街(?=党工委|办事处)")
 #: what may not follow a suffix: the suffix is then the start of another word
 _NOT_AFTER = {
     "村": re.compile(r"[民委内里级务两干居镇庄头口落部组貌容规]"),
@@ -24,6 +25,7 @@ _NOT_AFTER = {
     "乡": re.compile(r"[村镇亲贤土愁间下长里音情]"),
     "社区": re.compile(r"(?!x)x"),
     "街道": re.compile(r"[办口]"),
+    "街办": re.compile(r"事"),
 }
 _BAD_CHARS = set("的了是在和与及等为以把将从向对让使被给个各该本此这每其某全我你他她们有无不也都就还又着过由赴")
 #: what may not stand just before a suffix: 城乡, 下乡, 乡村, 农村
@@ -65,12 +67,37 @@ class AdminUnits:
                     mention = self._candidate(doc, sent, m, label, lex, tags)
                     if mention is not None:
                         doc.add(mention)
+        self._short_streets(doc, lex, tags)
+
+    @staticmethod
+    def _short_streets(doc: Doc, lex: Lexicon, tags: dict[str, str]) -> None:
+        """大沙街党工委: a street written 街 (the page calls its body a street's), and then every other
+        mention of that name in the article."""
+        found: set[str] = set()
+        for sent in doc.sentences:
+            for m in _STREET_BODY.finditer(doc.text, sent.start, sent.end):
+                for n in (2, 3):
+                    start = m.end(1) - n
+                    part = doc.text[start:m.end(1)]
+                    if start < sent.start or any(c in _BAD_CHARS for c in part) or is_generic(part, lex["generic"]) \
+                            or _no_name_start(part, tags) or tags.get(part[:2]) in ("v", "vn") \
+                            or not hard_left(doc, sent, start, by_tag=True):
+                        continue
+                    found.add(part + "街")
+                    break
+        for name in sorted(found):
+            pos = doc.text.find(name)
+            while pos >= 0:
+                if not doc.text.startswith("街道", pos + len(name) - 1):
+                    doc.add(Mention("Street", name, pos, pos + len(name), doc.sentence_at(pos).index, "admin-街"))
+                pos = doc.text.find(name, pos + len(name))
 
     def _candidate(self, doc: Doc, sent: Sentence, m: re.Match[str], label: str, lex: Lexicon,
                    tags: dict[str, str]) -> Mention | None:
         suffix, s, e = m.group(0), m.start(), m.end()
+        committee = suffix == "村" and doc.text.startswith("委会", e)  # 双桥村委会: the village as its committee
         after = _NOT_AFTER.get(suffix[-1:] if suffix in ("村", "镇", "乡") else suffix)
-        if after is not None and after.match(doc.text, e):
+        if after is not None and after.match(doc.text, e) and not committee:
             return None
         if any(x.label in ("Region",) and x.start < e and s < x.end for x in doc.mentions):
             return None  # 县城, a region's own characters
@@ -81,7 +108,8 @@ class AdminUnits:
             part = doc.text[start:s]
             if not _CJK.match(part) or any(c in _BAD_CHARS for c in part) or part[0] in "区市县省镇乡村街道年月日号第":
                 continue
-            if part[-1] in _NOT_BEFORE.get(suffix, "") or any(c in "区市县省" for c in part) \
+            if part[-1] in _NOT_BEFORE.get(suffix, "") and not (suffix == "镇" and _name_before_level(part, tags)) \
+                    or any(c in "区市县省" for c in part) \
                     or _inner_words(lex).search(part):
                 continue
             if n == 1 and tags.get(part + suffix) != "ns":
@@ -95,8 +123,17 @@ class AdminUnits:
             if not hard_left(doc, sent, start, by_tag=True) and not (
                     n >= 2 and doc.text[start - 1] in _MOTION_CHARS and _no_name_start(doc.text[start - 1:s], tags)):
                 continue  # but 来龙溪镇 (jieba's 来龙溪): a motion verb glued to the name is no part of it
+            if committee:
+                return Mention(label, part + "村委会", start, e + 2, sent.index, "admin-suffix")
             return Mention(label, part + suffix, start, e, sent.index, "admin-suffix")
         return None
+
+
+def _name_before_level(part: str, tags: dict[str, str]) -> bool:
+    """陈城镇, 杨村镇: 城/村 before 镇 ends a name (a surname or place word, then the character), not the
+    words 城镇/村镇; 小城镇 and 进城镇 are words."""
+    return len(part) == 2 and part[-1] in "城村" and tags.get(part) in ("ns", None) \
+        and tags.get(part[0]) in ("nr", "ns", "n", None)
 
 
 #: jieba tags of words no street or village name begins with: adverbs, direction and time words, idioms,

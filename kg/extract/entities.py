@@ -71,6 +71,8 @@ class SuffixEntities:
                 if m.label in ("Region", "Street", "Community") and start < m.end <= s \
                         and (m.label != "Region" or REGION_END.search(doc.text[m.start:m.end])):
                     start = max(start, m.end)  # (a bare 珠海 stays: 珠海先进产业…创业园 is one name)
+        if r.label == "Organization":
+            start = _after_governing_words(doc, sent, start, s)
         part = doc.text[start:s]
         lex = doc.lexicon
         level = r.label == "Organization" and part in ("区", "市", "县", "省", "镇", "乡", "州", "旗")
@@ -86,6 +88,8 @@ class SuffixEntities:
         clause_start = max(doc.text.rfind(c, sent.start, start) for c in "，,；;：:") + 1
         if r.label == "Project" and _DESCRIPTIVE.search(doc.text, max(sent.start, clause_start), start):
             return None  # 该项目为年产2万吨…加工应用项目: a description of a project named elsewhere
+        if r.label == "Project" and not _distinctive(doc, sent, start, s):
+            return None  # 推进项目, 交通项目, 一把手工程: a kind of project or an exhortation, not a name
         if r.label == "Organization" and (any(name.endswith(t) for t in lex["titles"] if len(t) >= 2)
                                           or name.endswith("两委")):
             return None  # 市委常委: a post, not a body; 村两委: no name
@@ -281,6 +285,70 @@ _NOT_PLACE_TAGS = frozenset({"v", "vd", "d", "t", "f", "m", "r", "p", "c"})
 def _not_a_place(word: str, lex: Lexicon, tags: dict[str, str]) -> bool:
     """A word jieba knows as a verb, adverb, numeral …, and no city's short name (保定, 开封 are both)."""
     return tags.get(word) in _NOT_PLACE_TAGS and word not in lex.regions_by_short
+
+
+#: jieba tags of a first word no project name begins with: verbs, adverbs, numerals and measure words,
+#: pronouns, idioms (推进项目, 全力支持项目, 个招商项目, 一些…项目)
+_PROJECT_LEAD_TAGS = frozenset({"v", "vd", "d", "ad", "p", "c", "r", "m", "q", "l", "u", "uj", "t"})
+#: tags of words that make a name its own: a place, a person, an organization, an abbreviation
+_PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nz", "nt", "j"})
+_NUMBERED = re.compile(r"[\d一二三四五六七八九十][号期]$")  # 滨湖一号安置小区…项目: a numbered name before
+_PHASE = re.compile(r"[一二三四五六七八九十\d]+期")
+_OWN_MARK = re.compile(r"[\dA-Za-z０-９“”\"《]")
+
+
+def _distinctive(doc: Doc, sent: Sentence, start: int, end: int) -> bool:
+    """A project name has a part of its own — a place or proper name, a word jieba does not know, a number
+    and unit, a quoted name — or is a long description of one undertaking; not only common words
+    (交通项目, 民生工程) nor an exhortation (要…, 推进…, 全力支持…)."""
+    part = doc.text[start:end]
+    if "要" in part:
+        return False
+    before = doc.text[start - 1:start]
+    if before in "”》）)" and before or (before.isdigit() and part[:1] in "吨米亩瓦") or _PHASE.match(part) \
+            or _NUMBERED.search(doc.text, max(0, start - 3), start) \
+            or doc.covered(start - 1, start, "Region", "Street", "Community"):
+        return True  # “凤凰记忆”旅游项目, 年产5000吨…项目, 东山村至西岭村公路工程, 一号…: named by what stands before
+    toks = [(w, s, e) for w, s, e in doc.tokens(sent) if start <= s and e <= end]
+    tags = word_tags()
+    if toks and toks[0][1] == start and tags.get(toks[0][0]) in _PROJECT_LEAD_TAGS \
+            and not doc.covered(start, start + 1, "Region", "Street", "Community"):
+        return False
+    if any(tags.get(a) in ("a", "ad", "d") and tags.get(b) == "v" for (a, _, _), (b, _, _) in zip(toks, toks[1:],
+                                                                                          strict=False)):
+        return False  # 扎实推进民生项目, 全力支持…: an adverb and a verb, an exhortation
+    if _OWN_MARK.search(part) or doc.covered(start, end, "Region", "Street", "Community", "Organization", "Place"):
+        return True
+    if any((tags.get(w) is None and len(w) >= 2) or tags.get(w) in _PROPER_TAGS for w, _, _ in toks):
+        return True
+    lex = doc.lexicon
+    if any(part.endswith(x) and len(x) >= 2 for n in ("org_suffixes", "place_suffixes", "place_weak_suffixes")
+           for x in lex[n]):
+        return len(part) >= 4  # 实验学校项目: the project builds a site of its own
+    return len(part) >= 5
+
+
+#: jieba tags of words an organization's name does not begin with: prepositions and conjunctions, adverbs,
+#: set phrases and verbs (对区人武部, 及市纪委, 充分发挥政协, 牢记政协)
+_ORG_LEAD_TAGS = frozenset({"p", "c", "d", "ad", "v", "vd"})
+_ORG_LEAD_CHARS = "对到据由及和与向从在把被给为按"
+
+
+def _after_governing_words(doc: Doc, sent: Sentence, start: int, end: int) -> int:
+    """Where the organization's name begins once the words before it that govern it are left out."""
+    tags = word_tags()
+    for w, s, e in doc.tokens(sent):
+        if e <= start:
+            continue
+        if s != start or e > end:
+            break
+        if (len(w) >= 2 and tags.get(w) in _ORG_LEAD_TAGS) or (len(w) == 1 and w in _ORG_LEAD_CHARS):
+            start = e
+        else:
+            break
+    if start < end and doc.text[start] in _ORG_LEAD_CHARS and doc.text[start + 1:start + 2] in "区市县省州镇乡":
+        start += 1  # 到州/政协: jieba glued the preposition to the level
+    return start
 
 
 def _word_ending_at(doc: Doc, sent: Sentence, end: int) -> str:

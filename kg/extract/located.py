@@ -5,11 +5,18 @@
 * ``位于`` — ``位于高新区的鸿拓新材总部项目``, ``该项目位于云塘街道``;
 * sections — under a sub-heading that opens with a street (``松林街道 建立特殊群体需求台账``), the
   communities named without a street lie in that street;
-* the article's district — streets named without a region lie in the one district the article names.
+* scopes — ``在龙溪镇，…先后来到A、B``, ``抵达龙溪镇后…``: what the rest of the sentence names lies there;
+* ``该镇``/``该村`` … — ``该镇白石村``: in the last town the article named;
+* ``X的A、B`` — ``白石村的文化广场、卫生室``: each listed site lies in X;
+* lists sharing a prefix — ``龙溪镇白石村、东山村``: the town written once covers the list;
+* the article's district — a street that opens a sub-heading lies in the one district the article
+  names (an e-paper page's section ``松林街道 …`` under a district's report); a street merely named in
+  the running text is not placed by world knowledge.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .doc import Doc, Mention
@@ -61,6 +68,13 @@ class Located:
         self._located_at(doc, has_container)
         self._under(doc, has_container)
         self._sections(doc, has_container)
+        by_end: dict[int, list[Mention]] = {}
+        for m in ordered:
+            by_end.setdefault(m.end, []).append(m)
+        self._anaphora(doc, has_container)
+        self._possessive(doc, by_start, has_container)
+        self._shared_prefix(doc, by_start, by_end, has_container)
+        self._scopes(doc, by_start, has_container)
         self._district(doc, has_container)
 
     @staticmethod
@@ -163,6 +177,136 @@ class Located:
             return
         region = next(iter(counties.values()))
         for x in doc.mentions_of("Street"):
-            if x.key not in has_container:
+            sent = doc.sentences[x.sentence]
+            if x.key not in has_container and sent.heading and x.start == sent.start:
                 doc.relate("LOCATED_IN", x, region, x.sentence, "located:article-district")
                 has_container.add(x.key)
+
+    @staticmethod
+    def _anaphora(doc: Doc, has_container: set[tuple[str, str, str | None]]) -> None:
+        """该镇白石村, 该街道西街社区: in the last town (street, village …) the article named before."""
+        units: dict[str, list[Mention]] = {}
+        for x in doc.mentions_of("Region", "Street", "Community"):
+            units.setdefault(x.label, []).append(x)
+        starts = {label: [x.start for x in xs] for label, xs in units.items()}
+        for sent in doc.sentences:
+            for m in _THAT_UNIT.finditer(doc.text, sent.start, sent.end):
+                label, ending = _THAT_LEVEL[m.group(1)]
+                pos = m.end() + (doc.text[m.end():m.end() + 1] == "的")
+                thing = max((x for x in doc.near(pos, pos) if x.start == pos and x.label in CONTAINS.get(label, ())),
+                            key=lambda x: x.end, default=None)
+                if thing is None or thing.key in has_container or not _site(thing):
+                    continue
+                before = units.get(label, [])
+                i = bisect.bisect_left(starts.get(label, []), m.start())
+                # the nearest unit of that level (a few steps back at most: 该镇 follows its town closely)
+                where = next((before[j] for j in range(i - 1, max(-1, i - 9), -1) if before[j].name.endswith(ending)),
+                             None)
+                if where is not None and where.key != thing.key:
+                    doc.relate("LOCATED_IN", thing, where, sent.index, "located:该")
+                    has_container.add(thing.key)
+
+    @staticmethod
+    def _possessive(doc: Doc, by_start: dict[int, list[Mention]],
+                    has_container: set[tuple[str, str, str | None]]) -> None:
+        """西街社区的超市、中学和农贸市场: each site listed after ``X的`` lies in X."""
+        for unit in doc.mentions_of("Region", "Street", "Community"):
+            pos = unit.end
+            if doc.text[pos:pos + 1] != "的":
+                continue
+            pos += 1
+            for _ in range(_MAX_LIST):
+                thing = max((x for x in by_start.get(pos, ()) if x.label in CONTAINS[unit.label]),
+                            key=lambda x: x.end, default=None)
+                if thing is None or not _site(thing) or (unit.label == "Region" and thing.label == "Region"):
+                    break
+                if thing.key not in has_container:
+                    doc.relate("LOCATED_IN", thing, unit, thing.sentence, "located:的")
+                    has_container.add(thing.key)
+                sep = _LIST_SEP.match(doc.text, thing.end)
+                if sep is None:
+                    break
+                pos = sep.end()
+
+    @staticmethod
+    def _shared_prefix(doc: Doc, by_start: dict[int, list[Mention]], by_end: dict[int, list[Mention]],
+                       has_container: set[tuple[str, str, str | None]]) -> None:
+        """龙溪镇白石村、东山村: a unit written before the first item of a list covers the towns and
+        villages after it that name none of their own (青川县龙溪镇…、桃源镇: the county covers the second
+        town).  Sites are left alone: in 星河广场、临江区文化馆、滨江公园 the district names one site."""
+        inherited: dict[int, Mention] = {}
+        for m in sorted(doc.mentions, key=lambda x: (x.start, -x.end)):
+            if m.label not in ("Street", "Community"):
+                continue
+            sep = _LIST_SEP_BEFORE.search(doc.text, max(0, m.start - 2), m.start)
+            if sep is None or doc.sentence_at(sep.start()).index != m.sentence:
+                continue
+            # the previous item, as the chain of names written one after the other (县 镇 村 site)
+            chain: list[Mention] = []
+            pos = sep.start()
+            while len(chain) < 6:
+                prev = max(by_end.get(pos, ()), key=lambda x: x.start, default=None)
+                if prev is None:
+                    break
+                chain.insert(0, prev)
+                pos = prev.start
+            where: Mention | None = None
+            for unit in chain[:-1]:
+                if m.label in CONTAINS.get(unit.label, ()) and unit.label != m.label:
+                    where = unit  # the deepest unit that can hold the item
+            if where is None and len(chain) == 1:
+                where = inherited.get(id(chain[0]))
+            if where is None or m.key in has_container or m.label not in CONTAINS.get(where.label, ()) \
+                    or (where.label == "Region" and m.label == "Organization"):
+                continue
+            doc.relate("LOCATED_IN", m, where, m.sentence, "located:shared-prefix")
+            has_container.add(m.key)
+            inherited[id(m)] = where
+
+    @staticmethod
+    def _scopes(doc: Doc, by_start: dict[int, list[Mention]], has_container: set[tuple[str, str, str | None]]) -> None:
+        """在龙溪镇，…先后来到A、B / 抵达龙溪镇后，…: the sites the rest of the sentence names lie there."""
+        for sent in doc.sentences:
+            opens: list[tuple[int, Mention]] = []
+            for m in _SCOPE.finditer(doc.text, sent.start, sent.end):
+                if m.group(1) == "在" and m.start() > sent.start and doc.text[m.start() - 1] not in "，,；;：:":
+                    continue  # 在 opens a clause of its own: 在龙溪镇，…
+                where = max((x for x in by_start.get(m.end(), ()) if x.label in CONTAINS), key=lambda x: x.end,
+                            default=None)
+                while where is not None:  # 在龙溪镇白石村，: the smallest unit of the chain
+                    deeper = max((x for x in by_start.get(where.end, ()) if x.label in CONTAINS.get(where.label, ())
+                                  and x.label in CONTAINS), key=lambda x: x.end, default=None)
+                    if deeper is None:
+                        break
+                    where = deeper
+                if where is None:
+                    continue
+                close = _SCOPE_CLOSE.match(doc.text, where.end)
+                if close is not None:
+                    opens.append((close.end(), where))
+            for i, (start, where) in enumerate(opens):
+                end = opens[i + 1][0] if i + 1 < len(opens) else sent.end
+                for x in doc.mentions_of(*CONTAINS[where.label], sentence=sent.index):
+                    if start <= x.start < end and x.key not in has_container and x.key != where.key and _site(x) \
+                            and not (where.label == "Region" and x.label == "Region"):
+                        doc.relate("LOCATED_IN", x, where, sent.index, "located:scope")
+                        has_container.add(x.key)
+
+
+#: a site, not a body that governs a unit (区委, 市发改委, 镇人大): only sites lie somewhere by scope or list
+_GOVERNING = re.compile(r"(?:委|局|办|部|厅|政协|人大|常委会|委员会|政府|办事处|组|团|队)$")
+_THAT_UNIT = re.compile(r"该(街道|社区|镇|乡|村|区|县|市)")
+_THAT_LEVEL = {"街道": ("Street", "街道"), "镇": ("Street", "镇"), "乡": ("Street", "乡"),
+               "社区": ("Community", "社区"), "村": ("Community", "村"),
+               "区": ("Region", "区"), "县": ("Region", "县"), "市": ("Region", "市")}
+_LIST_SEP = re.compile(r"[、和及与]")
+_LIST_SEP_BEFORE = re.compile(r"[、和及与]$")
+_MAX_LIST = 20
+_SCOPE = re.compile(r"(在|来到|抵达|到达|走进)")
+_SCOPE_CLOSE = re.compile(r"后?[，,]")
+
+
+def _site(m: Mention) -> bool:
+    if m.label != "Organization":
+        return True
+    return not (m.name[:1] in "省市州区县镇乡" or _ORGAN.search(m.name) or _GOVERNING.search(m.name))
