@@ -74,13 +74,16 @@ class _Watch:
     def __init__(self, budget: Budget, chars: int) -> None:
         self.limit_s = budget.time_for(chars)
         self.limit_mb = budget.memory_mb or None
-        self.start = time.monotonic()
+        self.start = self.measured = time.monotonic()
         self.base_mb = rss_mb() if self.limit_mb else 0.0
 
     def check(self) -> None:
-        if self.limit_s is not None and time.monotonic() - self.start > self.limit_s:
+        now = time.monotonic()
+        if self.limit_s is not None and now - self.start > self.limit_s:
             raise BudgetExceeded(f"over budget: took more than {self.limit_s:.1f} s")
-        if self.limit_mb is not None:
+        # reading the process's size is a system call: once per tick is enough, not once per extractor
+        if self.limit_mb is not None and now - self.measured >= _TICK:
+            self.measured = now
             grown = rss_mb() - self.base_mb
             if grown > self.limit_mb:
                 raise BudgetExceeded(f"over budget: memory grew by {grown:.0f} MB (limit {self.limit_mb:.0f} MB)")
