@@ -71,3 +71,26 @@ def test_topics_and_generic_sites_are_no_stops():
     stops = _stops_of(g, "周敏")
     assert not any("规划" in s for s in stops)
     assert not stops & {"部分村", "企业"}
+
+
+def test_a_site_told_in_one_sentence_and_the_visitor_in_the_next():
+    g = graph_of("区长周敏检查防汛工作。在白沙乡翠湖水库,连日降雨使水位猛涨。周敏察看了溢洪道,要求加强值守。")
+    assert "白沙乡翠湖水库" in _stops_of(g, "周敏")
+    # the next paragraph is another matter
+    g = graph_of("区长周敏检查防汛工作。在白沙乡翠湖水库,连日降雨使水位猛涨。\n周敏察看了溢洪道。")
+    assert "白沙乡翠湖水库" not in _stops_of(g, "周敏")
+
+
+def test_an_official_called_by_surname_and_post():
+    g = graph_of("区委常委、常务副区长张立远到龙溪镇检查燃气安全。"
+                 "张区长随后到聚福楼酒楼、青石百货美食城等餐饮企业进行燃气安全检查。")
+    assert {"聚福楼酒楼", "青石百货美食城"} <= _stops_of(g, "张立远")
+
+
+def test_a_long_list_of_companies_told_with_at_and_parts_of_a_site():
+    g = graph_of("考察团由区长周敏带领。在青川明远科技发展有限公司、青川标新材料科技有限公司、"
+                 "青川众诚铝箔制品有限公司等地,考察团一行认真听取了企业负责人的介绍,"
+                 "实地查看了精品铜材生产线、箔轧车间、改造一新的镇养老中心等。")
+    stops = _stops_of(g, "周敏")
+    assert {"青川明远科技发展有限公司", "青川标新材料科技有限公司", "青川众诚铝箔制品有限公司"} <= stops
+    assert not any(s.endswith(("生产线", "车间")) or "的" in s for s in stops)

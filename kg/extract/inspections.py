@@ -37,12 +37,15 @@ _PROJECT_END = re.compile(r"(?:项目|工程)(?:[一二三四五六七八九十]
 _ORG_END = re.compile(r"(?:公司|学校|中学|小学|医院|卫生院|幼儿园|合作社|集团|酒店|酒楼|制药厂)$")
 _AT_SITE = re.compile(r"等?(?:项目|建设|施工)?(?:现场|工地|点位)")
 _LIST_SEP = re.compile(r"、|以及|及|和|与")
-_AT_PLACE = re.compile(r"(?:\d{4}年)?(?:\d{1,2}月\d{1,2}日)?[上下]?午?[，,]?在([^，,。]{2,30})[，,]")
+_AT_PLACE = re.compile(r"(?:\d{4}年)?(?:\d{1,2}月\d{1,2}日)?[上下]?午?[，,]?在([^，,。]{2,80}?)(?:等地|等处)?[，,]")
 _VISIT_VERB = re.compile(r"查看|检查|了解|询问|督导|调研|察看|视察|考察|走访|慰问|听取")
 _GENERIC_STOP = re.compile(r"^(?:生产|企业|施工|项目|建设|田间|基层|生产一线|农户|群众|居民|村民|困难群众|部分|有关|相关|各|在建)?"  # noqa: E501 (CJK data)
                            r"(?:车间|家中|家里|地头|田间地头|现场|一线|工地|企业|单位|部门|园区|基层)$|(?:家中|家里)$")
 #: a stop that names an activity or a topic, not a site: 立面整治效果, 森林防火, 项目进度
-_TOPIC = re.compile(r"(?:效果|情况|工作|进度|进展|建设|治理|管理|服务|问题|成效|措施|铺装|整治|防火|生产|发展|收购|采摘)$")  # noqa: E501 (CJK data)
+_TOPIC = re.compile(r"(?:效果|情况|工作|进度|进展|建设|治理|管理|服务|问题|成效|措施|铺装|整治|防火|生产|发展|收购|"
+                    r"采摘|行为)$"
+                    # a workshop or a production line inside a site is part of the site, not a stop of its own
+                    r"|(?:生产线|车间)$")  # noqa: E501 (CJK data)
 _ADMIN_END = re.compile(r"(?:区|县|市|省|州|旗|镇|乡|街道)$")
 TARGET_LABELS = ("Place", "Project", "Organization", "Street", "Community")
 
@@ -136,6 +139,20 @@ def distinctive(doc: Doc, sent: Sentence, start: int, end: int) -> bool:
         if tag is None or tag[:2] in ("ns", "nr", "nz", "nt") or (freq.get(w) or 0) < 800:
             return True
     return False
+
+
+def _next_visitor(doc: Doc, sent: Sentence) -> list[Mention]:
+    """The officials who open the next sentence of the paragraph with a visit verb in its first clause."""
+    k = sent.index + 1
+    if k >= len(doc.sentences) or doc.sentences[k].paragraph != sent.paragraph or doc.sentences[k].heading:
+        return []
+    nxt = doc.sentences[k]
+    first = clauses(doc, nxt)[:1]
+    if not first:
+        return []
+    cs, ce = first[0]
+    verb = _VISIT_VERB.search(doc.text, cs, ce)
+    return subjects(doc, nxt, cs, verb.start(), ("Official",), lists=False) if verb else []
 
 
 def _sentence_locative(doc: Doc, sent: Sentence) -> Mention | None:
@@ -287,7 +304,7 @@ class Inspections:
             if e - ps < 2 or not (create or site) or _GENERIC_STOP.search(item) \
                     or (_ADMIN_END.search(item) and not site and not kind) \
                     or item[:1] in "各全该本其这那几多" or item.startswith(("部分", "个别")) \
-                    or (not site and len(item) > 16) or _TOPIC.search(item) \
+                    or (not site and len(item) > 16) or _TOPIC.search(item) or "的" in item \
                     or doc.lexicon.suffix_pattern("person_roles").match(item) \
                     or any(x.label in ("Person", "Official") and ps <= x.start < e for x in doc.near(ps, e)):
                 return None, None
@@ -308,9 +325,9 @@ class Inspections:
         if not m:
             return
         verb = _VISIT_VERB.search(doc.text, m.end(), sent.end)
-        if not verb:
-            return
-        who = subjects(doc, sent, m.end(), verb.start(), ("Official",), lists=False, groups=True)
+        who = subjects(doc, sent, m.end(), verb.start(), ("Official",), lists=False, groups=True) if verb else []
+        if not who and start == sent.start:
+            who = _next_visitor(doc, sent)  # 在白石水库,水位已超警戒线。王建国察看了溢洪道…
         if not who:
             return
         s, e = m.start(1), m.end(1)
@@ -334,10 +351,14 @@ class Inspections:
                 ps += 1
             item = doc.text[ps:e]
             if not distinctive(doc, sent, ps, e):
-                return
+                weak = _pattern(doc.lexicon, "place_weak_suffixes").search(doc.text, ps, e)
+                units = [x for x in regions if x.label in ("Street", "Community") and x.end == ps]
+                if not (weak and weak.end() == e and units):
+                    return
+                ps = units[0].start  # 在白沙乡水库: a common site is named with the town it serves
             if len(item) < 2 or _GENERIC_STOP.search(item) or _TOPIC.search(item) \
                     or re.search(r"会上|期间|时$|中$|上$", item):
                 return
-            target = doc.add(Mention("Place", item, ps, e, sent.index, "visited-at"))
+            target = doc.add(Mention("Place", doc.text[ps:e], ps, e, sent.index, "visited-at"))
         for p in who:
             doc.relate("INSPECTED", p, target, sent.index, "inspected:at-place", date)
