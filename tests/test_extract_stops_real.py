@@ -94,3 +94,10 @@ def test_a_long_list_of_companies_told_with_at_and_parts_of_a_site():
     stops = _stops_of(g, "周敏")
     assert {"青川明远科技发展有限公司", "青川标新材料科技有限公司", "青川众诚铝箔制品有限公司"} <= stops
     assert not any(s.endswith(("生产线", "车间")) or "的" in s for s in stops)
+
+
+def test_counted_and_area_wide_phrases_are_no_stops():
+    g = graph_of("副区长李晓峰先后来到县内两个省级园区、青川翠谷农业园区,对辖区燃气安全进行了检查。")
+    stops = _stops_of(g, "李晓峰")
+    assert "青川翠谷农业园区" in stops
+    assert not any("两个" in s or s.startswith("辖区") for s in stops)

@@ -43,9 +43,11 @@ _GENERIC_STOP = re.compile(r"^(?:生产|企业|施工|项目|建设|田间|基�
                            r"(?:车间|家中|家里|地头|田间地头|现场|一线|工地|企业|单位|部门|园区|基层)$|(?:家中|家里)$")
 #: a stop that names an activity or a topic, not a site: 立面整治效果, 森林防火, 项目进度
 _TOPIC = re.compile(r"(?:效果|情况|工作|进度|进展|建设|治理|管理|服务|问题|成效|措施|铺装|整治|防火|生产|发展|收购|"
-                    r"采摘|行为)$"
+                    r"采摘|行为|安全)$"
                     # a workshop or a production line inside a site is part of the site, not a stop of its own
                     r"|(?:生产线|车间)$")  # noqa: E501 (CJK data)
+#: 县内两个省级园区, 辖区燃气安全: a counted or an area-wide phrase names no site
+_VAGUE = re.compile(r"^(?:辖区|县内|区内|市内|镇内|全县|全区|全市|全镇)|[两一二三四五六七八九十几\d]+(?:个|家|处|座|所)")  # noqa: E501 (CJK data)
 _ADMIN_END = re.compile(r"(?:区|县|市|省|州|旗|镇|乡|街道)$")
 TARGET_LABELS = ("Place", "Project", "Organization", "Street", "Community")
 
@@ -304,7 +306,7 @@ class Inspections:
             if e - ps < 2 or not (create or site) or _GENERIC_STOP.search(item) \
                     or (_ADMIN_END.search(item) and not site and not kind) \
                     or item[:1] in "各全该本其这那几多" or item.startswith(("部分", "个别")) \
-                    or (not site and len(item) > 16) or _TOPIC.search(item) or "的" in item \
+                    or (not site and len(item) > 16) or _TOPIC.search(item) or "的" in item or _VAGUE.search(item) \
                     or doc.lexicon.suffix_pattern("person_roles").match(item) \
                     or any(x.label in ("Person", "Official") and ps <= x.start < e for x in doc.near(ps, e)):
                 return None, None
