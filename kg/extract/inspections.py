@@ -18,22 +18,100 @@ from .entities import _pattern
 from .subjects import clauses, subjects
 
 _MOTION = re.compile(r"(?:先后|分别|一同|一起|再次|又|还|也|专程|实地|随后|还先后)*"
-                     r"(来到|走进|深入到|深入|前往|赶赴|奔赴|赴|到|走访|(?:考察|视察|参观|暗访)了|(?<=率队|带队|一行)来|(?<=先后|分别)在|"
+                     r"(来到|走进|深入到|深入|前往|赶赴|奔赴|赶到|赴|到|走访|(?:考察|视察|参观|暗访)了|参观|(?<=率队|带队|一行)来|"
+                     r"(?<=先后|分别)在|对|"
                      r"(?:先后|实地|先后实地)(?:察看|查看|调研|视察|考察|参观|检查|走访)了?)")
 _STRONG = {"来到", "走进", "深入到", "深入", "走访"}
 _PURPOSE = re.compile(r"调研|检查|督导|督查|视察|考察|察看|查看|走访|慰问|看望|巡查|指导|暗访|检验|观摩")
 _LIST_END = re.compile(r"[，,。；;：:]|进行|开展|调研|检查|督导|督查|视察|考察|察看|查看|慰问|看望|了解|指导|巡查|"
-                       r"实地|观摩|时|期间|等地|等处|等")
+                       r"实地|观摩|时|期间|等地|等处|等|就(?![业医近地读诊])")
+#: 对A、B进行了实地调研: 对 opens a list of stops only when a visit verb follows it
+_OBJECT_VISIT = re.compile(r"(?:等[^，,。；;、]{0,6}?)?(?:进行|开展)了?[^，,。；;]{0,8}?(?:调研|检查|视察|察看|督导|督查|考察|走访|暗访|查看)")  # noqa: E501 (CJK data)
+#: 肖岭、沙坪等乡镇: short names of units, the kind told after 等
+_UNIT_KIND = re.compile(r"等(乡镇|镇|乡|街道|村|社区|村居)")
+#: a site as seen from its name's ending, for stops no extractor named (Place otherwise)
+_STREET_END = re.compile(r"(?:街道|镇|乡)$")
+_COMMUNITY_END = re.compile(r"(?:社区|村|居委会|村委会)$")
+_BARE_COMPANY = re.compile(r"(?:有限责任|股份有限|股份|有限)?公司$")
+_PROJECT_END = re.compile(r"(?:项目|工程)(?:[一二三四五六七八九十]期)?$")
+_ORG_END = re.compile(r"(?:公司|学校|中学|小学|医院|卫生院|幼儿园|合作社|集团|酒店|酒楼|制药厂)$")
 _AT_SITE = re.compile(r"等?(?:项目|建设|施工)?(?:现场|工地|点位)")
 _LIST_SEP = re.compile(r"、|以及|及|和|与")
-_AT_PLACE = re.compile(r"(?:\d{4}年)?(?:\d{1,2}月\d{1,2}日)?[上下]?午?[，,]?在([^，,。]{2,30})[，,]")
+_AT_PLACE = re.compile(r"(?:\d{4}年)?(?:\d{1,2}月\d{1,2}日)?[上下]?午?[，,]?在([^，,。]{2,80}?)(?:等地|等处)?[，,]")
 _VISIT_VERB = re.compile(r"查看|检查|了解|询问|督导|调研|察看|视察|考察|走访|慰问|听取")
 _GENERIC_STOP = re.compile(r"^(?:生产|企业|施工|项目|建设|田间|基层|生产一线|农户|群众|居民|村民|困难群众|部分|有关|相关|各|在建)?"  # noqa: E501 (CJK data)
                            r"(?:车间|家中|家里|地头|田间地头|现场|一线|工地|企业|单位|部门|园区|基层)$|(?:家中|家里)$")
 #: a stop that names an activity or a topic, not a site: 立面整治效果, 森林防火, 项目进度
-_TOPIC = re.compile(r"(?:效果|情况|工作|进度|进展|建设|治理|管理|服务|问题|成效|措施|铺装|整治|防火|生产|发展|收购|采摘)$")  # noqa: E501 (CJK data)
+_TOPIC = re.compile(r"(?:效果|情况|工作|进度|进展|建设|治理|管理|服务|问题|成效|措施|铺装|整治|防火|生产|发展|收购|"
+                    r"采摘|行为|安全)$"
+                    # a workshop or a production line inside a site is part of the site, not a stop of its own
+                    r"|(?:生产线|车间)$")  # noqa: E501 (CJK data)
+#: 县内两个省级园区, 辖区燃气安全: a counted or an area-wide phrase names no site
+_VAGUE = re.compile(r"^(?:辖区|县内|区内|市内|镇内|全县|全区|全市|全镇)|[两一二三四五六七八九十几\d]+(?:个|家|处|座|所)")  # noqa: E501 (CJK data)
 _ADMIN_END = re.compile(r"(?:区|县|市|省|州|旗|镇|乡|街道)$")
 TARGET_LABELS = ("Place", "Project", "Organization", "Street", "Community")
+
+
+def _unit_label(item: str) -> str | None:
+    """石城镇, 埔连村: a stop that is a town or a village (short, with its unit's ending)."""
+    if len(item) > 8:
+        return None
+    if _COMMUNITY_END.search(item) and len(item) >= 3:
+        return "Community"
+    if _STREET_END.search(item) and len(item) >= 3:
+        return "Street"
+    return None
+
+
+def _unit_stop(doc: Doc, sent: Sentence, s: int, e: int, label: str) -> Mention:
+    """A town or village stop no extractor named; 杨林镇埔新村 is the village, in the town."""
+    if label == "Community":
+        town = re.match(r"[\u4e00-\u9fff]{2,4}?(?:镇|乡)", doc.text[s:e])
+        if town and e - (s + town.end()) >= 3:
+            street = doc.add(Mention("Street", town.group(0), s, s + town.end(), sent.index, "itinerary-stop"))
+            village = doc.add(Mention("Community", doc.text[s + town.end():e], s + town.end(), e, sent.index,
+                                      "itinerary-stop"))
+            doc.relate("LOCATED_IN", village, street, sent.index, "located:prefix")
+            return village
+    return doc.add(Mention(label, doc.text[s:e], s, e, sent.index, "itinerary-stop"))
+
+
+def _short_unit(doc: Doc, sent: Sentence, s: int, e: int, end: int) -> Mention | None:
+    """肖岭、沙坪、石城等乡镇: a unit written without its ending, the kind told after 等; it is the unit
+    of that name the article names in full (肖岭乡), else a new one."""
+    kind = _UNIT_KIND.match(doc.text, end)
+    item = doc.text[s:e]
+    if kind is None or not 2 <= len(item) <= 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", item):
+        return None
+    full = _units_by_short(doc).get(item)
+    if full is not None:
+        return full
+    k = kind.group(1)
+    label = "Community" if k in ("村", "社区", "村居") else "Street"
+    name = item + k if k in ("镇", "乡", "街道", "村", "社区") and not item.endswith(k) else item
+    return doc.add(Mention(label, name, s, e, sent.index, "itinerary-stop"))
+
+
+def _units_by_short(doc: Doc) -> dict[str, Mention]:
+    """The article's towns and villages by their names without the ending (built once per article)."""
+    index = doc.notes.get("_units_by_short")
+    if index is None:
+        index = {}
+        for m in doc.mentions_of("Street", "Community"):
+            short = re.sub(r"(?:街道|镇|乡|社区|村)$", "", m.name)
+            if len(short) >= 2:
+                index.setdefault(short, m)
+        doc.notes["_units_by_short"] = index
+    return index
+
+
+def _suffix_words(doc: Doc) -> frozenset[str]:
+    words = doc.notes.get("_suffix_words")
+    if words is None:
+        lex = doc.lexicon
+        words = doc.notes["_suffix_words"] = frozenset(
+            lex["org_suffixes"] | lex["place_suffixes"] | lex["place_weak_suffixes"] | lex["project_suffixes"])
+    return words
 
 
 def _purpose_follows(doc: Doc, sent: Sentence, end: int) -> bool:
@@ -65,6 +143,20 @@ def distinctive(doc: Doc, sent: Sentence, start: int, end: int) -> bool:
     return False
 
 
+def _next_visitor(doc: Doc, sent: Sentence) -> list[Mention]:
+    """The officials who open the next sentence of the paragraph with a visit verb in its first clause."""
+    k = sent.index + 1
+    if k >= len(doc.sentences) or doc.sentences[k].paragraph != sent.paragraph or doc.sentences[k].heading:
+        return []
+    nxt = doc.sentences[k]
+    first = clauses(doc, nxt)[:1]
+    if not first:
+        return []
+    cs, ce = first[0]
+    verb = _VISIT_VERB.search(doc.text, cs, ce)
+    return subjects(doc, nxt, cs, verb.start(), ("Official",), lists=False) if verb else []
+
+
 def _sentence_locative(doc: Doc, sent: Sentence) -> Mention | None:
     """The region or street of a sentence opening ``在海澄港区，…``."""
     m = _AT_PLACE.match(doc.text, sent.start, sent.end)
@@ -94,12 +186,15 @@ class Inspections:
     def _itinerary(self, doc: Doc, sent: Sentence, cs: int, ce: int, date: ResolvedDate | None) -> None:
         for m in _MOTION.finditer(doc.text, cs, ce):
             verb = m.group(1)
-            glued = any(x.end == m.start(1) and x.label in ("Official", "Person") for x in doc.mentions)
+            at = m.start(1)
+            glued = any(x.end == at and x.label in ("Official", "Person") for x in doc.near(at, at))
             if not glued and m.start(1) not in doc.token_starts(sent):
                 continue  # 送到, 做到, 落到实处: not a movement (but 欧阳丹到…: jieba glued 到 to the name)
             list_end_m = _LIST_END.search(doc.text, m.end(), ce)
             list_end = list_end_m.start() if list_end_m else ce
             if list_end - m.end() < 2:
+                continue
+            if verb == "对" and not _OBJECT_VISIT.match(doc.text, list_end, ce):
                 continue
             who = subjects(doc, sent, cs, m.start(), ("Official", "Organization"), lists=False, groups=True)
             purposeful = verb in _STRONG or verb.endswith("了") or len(verb) > 2 \
@@ -145,9 +240,14 @@ class Inspections:
                 e -= 2  # 幸福里小区改造项目现场: the project
                 if doc.text.endswith("建设", s, e) and e - s > 4:
                     e -= 2  # …三期项目建设现场
+            dash = doc.text.rfind("——", s, e)
+            if dash >= 0:
+                s = dash + 2  # 重大项目——青石水库枢纽工程: the name told after the dash
             if e - s < 2:
                 continue
             target, prefix = self._stop(doc, sent, s, e, create=create, weak=weak)
+            if target is None and create:
+                target, prefix = _short_unit(doc, sent, s, e, end), None
             if target is None:
                 continue
             if quoted:
@@ -167,40 +267,58 @@ class Inspections:
     def _stop(self, doc: Doc, sent: Sentence, s: int, e: int, *, create: bool,
               weak: re.Pattern[str]) -> tuple[Mention | None, Mention | None]:
         """The mention a list item names, and the region or street written before it."""
-        inside = [x for x in doc.mentions if x.start >= s and x.end <= e
+        inside = [x for x in doc.near(s, e) if x.start >= s and x.end <= e
                   and x.label not in ("Meeting", "Official", "Person")]
         regions = [x for x in inside if x.label in ("Region", "Street", "Community")]
         named = [x for x in inside if x.label in TARGET_LABELS and x.end == e]
         whole = [x for x in inside if x.start == s and x.end == e]
         if named:
             target = max(named, key=lambda x: x.end - x.start)
+            bare = target.name in _suffix_words(doc) or _BARE_COMPANY.match(target.name)
+            if target.label in ("Place", "Organization", "Project") and bare:
+                # 重庆某某有限责任公司 cut to its bare suffix by the name rule: the item is the name
+                ps = max((x.end for x in regions if x.end <= target.start), default=s)
+                if ps < target.start and doc.text[ps:target.start].isalnum():
+                    target = doc.add(Mention(target.label, doc.text[ps:e], ps, e, sent.index, "itinerary-stop"))
         elif whole:
             target = whole[0]
         else:
             ps = s
+            unit_at: int | None = None  # where the first street or village written before the site begins
             while True:  # 麻江坪县大塘乡高山蔬菜基地: past every unit written before the site
-                nxt = max((x.end for x in regions if x.start == ps and x.end < e), default=ps)
-                if nxt == ps:
+                unit = max((x for x in regions if x.start == ps and x.end < e), key=lambda x: x.end, default=None)
+                if unit is None:
                     break
-                ps = nxt
+                if unit.label in ("Street", "Community") and unit_at is None:
+                    unit_at = ps
+                ps = unit.end
             if doc.text[ps:ps + 1] == "的":
                 ps += 1
+                unit_at = None
             item = doc.text[ps:e]
             prefix_unit = [x for x in regions if x.end == ps and x.label in ("Street", "Community")]
             if prefix_unit and (item.startswith(("部分", "个别", "各", "多个", "多家", "几")) or _GENERIC_STOP.search(item)):  # noqa: E501 (CJK data)
                 return prefix_unit[0], None  # 暗访了龙眼镇部分销售网点: the town was visited
             w = weak.search(doc.text, ps, e)
-            site = w is not None and w.end() == e
-            if e - ps < 2 or not (create or site) or _GENERIC_STOP.search(item) or _ADMIN_END.search(item) \
-                    or item[:1] in "各全该本其这那几多" or item.startswith(("部分", "个别")) \
-                    or (not site and len(item) > 16) or _TOPIC.search(item) \
-                    or doc.lexicon.suffix_pattern("person_roles").match(item) \
-                    or any(x.label in ("Person", "Official") and ps <= x.start < e for x in doc.mentions):
-                return None, None
             strong = _pattern(doc.lexicon, "place_suffixes").search(doc.text, ps, e)
-            if not (strong and strong.end() == e) and not quoted_item(doc, s, e) and not distinctive(doc, sent, ps, e):
+            site = (w is not None and w.end() == e) or (strong is not None and strong.end() == e)
+            kind = _unit_label(item) if not site else None
+            if e - ps < 2 or not (create or site) or _GENERIC_STOP.search(item) \
+                    or (_ADMIN_END.search(item) and not site and not kind) \
+                    or item[:1] in "各全该本其这那几多" or item.startswith(("部分", "个别")) \
+                    or (not site and len(item) > 16) or _TOPIC.search(item) or "的" in item or _VAGUE.search(item) \
+                    or doc.lexicon.suffix_pattern("person_roles").match(item) \
+                    or any(x.label in ("Person", "Official") and ps <= x.start < e for x in doc.near(ps, e)):
                 return None, None
-            target = doc.add(Mention("Place", item, ps, e, sent.index, "itinerary-stop"))
+            if kind:
+                return _unit_stop(doc, sent, ps, e, kind), None
+            if not distinctive(doc, sent, ps, e):
+                if site and unit_at is not None:
+                    ps = unit_at  # 龙溪镇林业站: a common site is named with the town it serves
+                elif not (strong and strong.end() == e) and not quoted_item(doc, s, e):
+                    return None, None
+            label = "Project" if _PROJECT_END.search(item) else "Organization" if _ORG_END.search(item) else "Place"
+            target = doc.add(Mention(label, doc.text[ps:e], ps, e, sent.index, "itinerary-stop"))
         prefix = [x for x in regions if x.end in (target.start, target.start - 1) and x is not target]
         return target, (max(prefix, key=lambda x: x.start) if prefix else None)
 
@@ -209,9 +327,9 @@ class Inspections:
         if not m:
             return
         verb = _VISIT_VERB.search(doc.text, m.end(), sent.end)
-        if not verb:
-            return
-        who = subjects(doc, sent, m.end(), verb.start(), ("Official",), lists=False, groups=True)
+        who = subjects(doc, sent, m.end(), verb.start(), ("Official",), lists=False, groups=True) if verb else []
+        if not who and start == sent.start:
+            who = _next_visitor(doc, sent)  # 在白石水库,水位已超警戒线。王建国察看了溢洪道…
         if not who:
             return
         s, e = m.start(1), m.end(1)
@@ -235,10 +353,14 @@ class Inspections:
                 ps += 1
             item = doc.text[ps:e]
             if not distinctive(doc, sent, ps, e):
-                return
+                weak = _pattern(doc.lexicon, "place_weak_suffixes").search(doc.text, ps, e)
+                units = [x for x in regions if x.label in ("Street", "Community") and x.end == ps]
+                if not (weak and weak.end() == e and units):
+                    return
+                ps = units[0].start  # 在白沙乡水库: a common site is named with the town it serves
             if len(item) < 2 or _GENERIC_STOP.search(item) or _TOPIC.search(item) \
                     or re.search(r"会上|期间|时$|中$|上$", item):
                 return
-            target = doc.add(Mention("Place", item, ps, e, sent.index, "visited-at"))
+            target = doc.add(Mention("Place", doc.text[ps:e], ps, e, sent.index, "visited-at"))
         for p in who:
             doc.relate("INSPECTED", p, target, sent.index, "inspected:at-place", date)

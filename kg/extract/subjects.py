@@ -73,8 +73,33 @@ def subjects(doc: Doc, sent: Sentence, cs: int, pos: int, labels: tuple[str, ...
         # 他先后来到…; and a clause with no subject at all (…督导检查安全生产工作，先后来到A、B)
         topic = topic_official(doc, before=pos)
         return [topic] if topic else []
+    ref = _SURNAME_TITLE.match(_ADVERBS.sub("", head).strip())
+    referred = _referred(doc, ref.group(1), ref.group(2), before=pos) if ref else []
+    if referred:
+        return referred  # 张区长随后到…: the 区长 named 张炜
     if _GROUP.search(head):
         return leaders(doc, before=cs)
+    return []
+
+
+#: 张区长, 李书记一行: an official named by surname and post, named in full earlier in the article
+_SURNAME_TITLE = re.compile(r"([\u4e00-\u9fff])(书记|区长|县长|市长|镇长|乡长|州长|旗长|省长|主任|主席|局长|部长)"
+                            r"(?:一行)?$")
+
+
+def _referred(doc: Doc, surname: str, post: str, *, before: int) -> list[Mention]:
+    """The official named in full before ``before`` with that surname and a title ending in that post
+    (the last few officials only: an article names a handful)."""
+    key = (id(doc._span_index()), len(doc.mentions))
+    cached = doc.notes.get("_officials_by_start")
+    if cached is None or cached[0] != key:
+        officials = doc.mentions_of("Official")
+        cached = doc.notes["_officials_by_start"] = (key, [m.start for m in officials], officials)
+    _, starts, officials = cached
+    k = bisect.bisect_left(starts, before)
+    for m in reversed(officials[max(0, k - 60):k]):
+        if m.name.startswith(surname) and any(t.endswith(post) for t in m.attrs.get("title", "").split("、")):
+            return [m]
     return []
 
 

@@ -17,9 +17,12 @@ from .events import attend_visit_talks
 from .subjects import clauses, named_before, subjects
 
 #: 陪同调研, 全程陪同视察活动, 参加视察, 一同检查, 随行, 参加: joining the visit, the clause ends there
-_JOIN = re.compile(r"(?:全程|一同|一起|共同)?(?:陪同|随行|随同|参加|参与|一同|共同|出席)(?:了)?(?:此次|本次|这次)?"
+_JOIN = re.compile(r"(?:全程|一同|一起|共同)?(?:陪同|随行|随同|参加|参与|一同|共同|出席)(?:了)?"
+                   r"(?:此次|本次|这次|相关|有关)?"
                    r"(?:实地)?(?:检查|调研|视察|督导|督查|考察|察看|暗访|走访|慰问|走访慰问|观摩|巡河|巡查|调研视察|视察调研|"
-                   r"检查指导|调研指导|督导检查|活动|视察活动|调研活动|考察活动|观摩活动)?(?:活动|工作)?(?=[。，,；;]|$)")
+                   r"检查指导|调研指导|督导检查|活动|视察活动|调研活动|考察活动|观摩活动)?(?:活动|工作)?(?=[。，,；;]|$)"
+                   # 一同视察重点项目建设情况: together with a visit verb, the object may follow
+                   r"|(?:一同|一起|共同|陪同)(?:实地)?(?:检查|调研|视察|督导|督查|考察|察看|查看|暗访|走访|观摩)")
 #: a clause that does something of its own is not part of a list of companions
 _DOES = re.compile(r"主持|出席|带领|带队|率|来到|到|深入|前往|赴|查看|察看|强调|指出|表示|汇报|介绍|听取|了解|要求|考察|调研|视察|检查")  # noqa: E501 (CJK data)
 _LEADS = re.compile(r"带领|带队|率领|率队|率(?!先)")
@@ -73,7 +76,9 @@ class Visits:
                 for m in _LEADS.finditer(doc.text, cs, ce):
                     _add(people, subjects(doc, sent, cs, m.start(), ("Official",)))
                 for m in _JOIN.finditer(doc.text, cs, ce):
-                    _add(people, subjects(doc, sent, cs, m.start(), ("Official",)) or _roster(doc, sent, m.start()))
+                    # 甲、乙,区政府领导丙、丁及有关部门负责同志参加: the subjects, and the roster of names
+                    # before them (a list clause of names jieba did not title stops the subjects' list)
+                    _add(people, subjects(doc, sent, cs, m.start(), ("Official",)) + _roster(doc, sent, m.start()))
             for pat in (_ESCORTED, _ESCORTING):
                 for m in pat.finditer(doc.text, sent.start, sent.end):
                     _add(people, named_before(doc, sent, m.start(1), m.end(1), ("Official",)))
