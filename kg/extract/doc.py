@@ -91,6 +91,7 @@ class Doc:
         self.notes: dict[str, Any] = {}
         self._tokens: dict[int, list[tuple[str, int, int]]] = {}
         self._token_starts: dict[int, set[int]] = {}
+        self._token_ends: dict[int, set[int]] = {}
 
     def _split(self) -> list[Sentence]:
         out: list[Sentence] = []
@@ -168,6 +169,12 @@ class Doc:
                 pos = end
             self._tokens[sentence.index] = cached
         return cached
+
+    def token_ends(self, sentence: Sentence) -> set[int]:
+        ends = self._token_ends.get(sentence.index)
+        if ends is None:
+            ends = self._token_ends[sentence.index] = {e for _, _, e in self.tokens(sentence)}
+        return ends
 
     def token_starts(self, sentence: Sentence) -> set[int]:
         starts = self._token_starts.get(sentence.index)

@@ -67,7 +67,7 @@ class SuffixEntities:
                            max_tokens=r.max_tokens, stop_verbs=r.stop_verbs)
         if r.stop_at_region:
             # 珠岚/市榄溪/镇, 榕湾区青年人才驿站: a region or town found earlier is not part of the name
-            for m in doc.mentions:
+            for m in doc.near(start, s):
                 if m.label in ("Region", "Street", "Community") and start < m.end <= s \
                         and (m.label != "Region" or REGION_END.search(doc.text[m.start:m.end])):
                     start = max(start, m.end)  # (a bare 珠海 stays: 珠海先进产业…创业园 is one name)
@@ -79,8 +79,7 @@ class SuffixEntities:
         if not level and (len(part) < r.min_part or is_generic(part, lex["generic"]) or part in lex["boundaries"]
                           or _PHASE_ONLY.match(part)):
             return None  # (区组织部, 市委党校: a level prefix alone names the body of the article's own area)
-        if r.label in ("Street", "Community") and any(part.endswith(x) for x in
-                                                       lex["street_suffixes"] | lex["community_suffixes"]):
+        if r.label in ("Street", "Community") and _ends_with(lex, "street_suffixes", "community_suffixes").search(part):
             return None
         name = doc.text[start:e]
         if not _CJK.match(name):
@@ -90,8 +89,7 @@ class SuffixEntities:
             return None  # 该项目为年产2万吨…加工应用项目: a description of a project named elsewhere
         if r.label == "Project" and not _distinctive(doc, sent, start, s):
             return None  # 推进项目, 交通项目, 一把手工程: a kind of project or an exhortation, not a name
-        if r.label == "Organization" and (any(name.endswith(t) for t in lex["titles"] if len(t) >= 2)
-                                          or name.endswith("两委")):
+        if r.label == "Organization" and (_ends_with(lex, "titles").search(name) or name.endswith("两委")):
             return None  # 市委常委: a post, not a body; 村两委: no name
         if name.endswith("政府") and not re.search(r"(?:[区市县省镇乡州旗]|人民)政府$", name):
             return None
@@ -104,6 +102,18 @@ def _pattern_cached(fingerprint: str, words: frozenset[str]) -> re.Pattern[str]:
 
 
 _PATTERNS: dict[tuple[str, str], re.Pattern[str]] = {}
+
+
+def _ends_with(lex: Lexicon, *names: str) -> re.Pattern[str]:
+    """A pattern for text ending in a word (of two or more characters, for titles) of the lexicons
+    ``names``; compiled once per lexicon."""
+    key = (lex.fingerprint, "$" + ",".join(names))
+    pattern = _PATTERNS.get(key)
+    if pattern is None:
+        words = {w for n in names for w in lex[n] if n != "titles" or len(w) >= 2}
+        pattern = _PATTERNS[key] = re.compile("(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+                                              + ")$")
+    return pattern
 
 
 def _pattern(lex: Lexicon, name: str) -> re.Pattern[str]:

@@ -179,7 +179,7 @@ class Events:
         from .people import Names
 
         m = _ROSTRUM.search(doc.text, sent.start, sent.end)
-        main = main_meeting(doc, before=sent.end)
+        main = main_meeting(doc, before=sent.end) if m else None
         if not m or main is None:
             return
         names = Names(doc)
@@ -199,7 +199,9 @@ class Events:
     def _at_meeting(doc: Doc, sent: Sentence, date: ResolvedDate | None) -> None:
         """会上,甲某汇报…,乙某介绍…: who speaks in a sentence set at the meeting attended it."""
         lead = _AT_MEETING.match(sent.text)
-        main = main_meeting(doc, before=sent.start) if lead else None
+        if not lead:
+            return
+        main = main_meeting(doc, before=sent.start)
         # 座谈会上,…: the talk of that kind named right here, not the article's main meeting
         here_kind = [m for m in doc.mentions_of("Meeting", sentence=sent.index) if m.start == sent.start]
         if lead and here_kind and lead.group(0).startswith(here_kind[0].name):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import _alternation
 from .chunk import ends_with_boundary
 from .doc import Doc, Mention, word_tags
 from .entities import _pattern
@@ -60,6 +61,9 @@ def _common_noun(tag: str | None) -> bool:
     return tag is not None and tag[:1] == "n" and not tag.startswith("nr")
 
 
+_LONG_BOUNDS: dict[str, re.Pattern[str]] = {}
+
+
 class Names:
     """The personal-name test shared by the people extractors."""
 
@@ -74,6 +78,10 @@ class Names:
         self._bound_re = _pattern(lex, "boundaries")
         self._roles_re = _pattern(lex, "person_roles")
         self._titles_re = _pattern(lex, "titles")
+        key = lex.fingerprint
+        if key not in _LONG_BOUNDS:  # boundary words of two or more characters, as one pattern per lexicon
+            _LONG_BOUNDS[key] = _alternation({b for b in self.bounds if len(b) >= 2})
+        self._long_bound_re = _LONG_BOUNDS[key]
 
     def name_at(self, pos: int, *, titled: bool = False) -> int | None:
         """End offset of a personal name starting at ``pos``, or None.
@@ -105,7 +113,7 @@ class Names:
                 best = (strength, pos + n)
         if best is None and titled and not self._not_a_name_after_title(pos):
             for n in (5, 3, 2):  # 孟和巴雅尔主持, 岩温香到…
-                if n == 5 and any(b in self.doc.text[pos:pos + 5] for b in self.bounds if len(b) >= 2):
+                if n == 5 and self._long_bound_re.search(self.doc.text, pos, pos + 5):
                     continue
                 cand = self.doc.text[pos:pos + n]
                 if len(cand) == n and all("\u4e00" <= c <= "\u9fff" for c in cand) and not self._is_word(cand) \
@@ -212,7 +220,7 @@ class Officials:
                 pos = m.end()
                 title = m.group(0)
                 sent = doc.sentence_at(m.start())
-                ends_word = any(e == m.end() for _, _, e in doc.tokens(sent))
+                ends_word = m.end() in doc.token_ends(sent)
                 if m.start() not in doc.token_starts(sent) and not ends_word and not names.clear_name(pos):
                     continue  # 办事处长丰村: 处长 across two other words is no title (but 县委办主任何某某, 处处长)
                 full = self._full_title(doc, m.start(), title, titles)
