@@ -106,11 +106,13 @@ class Lexicon:
     @cached_property
     def regions_by_short(self) -> dict[str, str]:
         """Gazetteer short forms (佛山, 广东) → full names (佛山市, 广东省)."""
-        out = {}
-        for full in self.words["regions"]:
+        out: dict[str, str] = {}
+        # a short form two units share (吉林省, 吉林市) stands for the province: the higher level first, and
+        # in a fixed order, so that the graph does not depend on the order of a set
+        for full in sorted(self.words["regions"], key=lambda f: (not f.endswith(("省", "自治区", "特别行政区")), f)):
             short = re.sub(r"(壮族|回族|维吾尔)?(自治区|特别行政区|省|市)$", "", full)
             if len(short) >= 2:
-                out[short] = full
+                out.setdefault(short, full)
         return out
 
     def suffix_pattern(self, name: str) -> re.Pattern[str]:
