@@ -50,6 +50,7 @@ _ADMIN_TOKENS = frozenset({"街道", "镇", "乡", "社区", "村", "区", "市"
 
 
 _ORDINAL = re.compile(r"^(?:第|次|届|\d+|第?[\d一二三四五六七八九十百]+[次届])$")
+_CN_NUMERAL = re.compile(r"^[一二三四五六七八九十百]+$")  # 十九 + 届五中全会
 _OPEN = {"）": "（", ")": "(", "”": "“", "’": "‘"}
 
 
@@ -93,7 +94,7 @@ def name_start(doc: Doc, sentence: Sentence, suffix_start: int, *, max_len: int,
         if e != start:
             break
         dated = w.isdigit() and idx + 1 < len(toks) and toks[idx + 1][0] in _UNIT_TOKENS  # 2024 + 年
-        if ordinals and _ORDINAL.match(w) and not dated:
+        if ordinals and not dated and (_ORDINAL.match(w) or _CN_NUMERAL.match(w) and doc.text[e:e + 1] in "届次"):
             start = s
             idx -= 1
             continue
@@ -109,6 +110,8 @@ def name_start(doc: Doc, sentence: Sentence, suffix_start: int, *, max_len: int,
         if not _CJK_WORD.match(w) or _NUMERIC.match(w) or w in _UNIT_TOKENS:
             break
         tag = tags.get(w)
+        if len(w) == 1 and tag == "a" and idx > 0 and tags.get(toks[idx - 1][0]) == "v":
+            break  # 贯彻好 + 十九届五中全会: a verb's complement ends what governs the name
         if w in bounds or (tag in _STOP_TAGS and not w.endswith("期")) or (stop_verbs and tag == "v" and len(w) > 1):
             if allow_and and w == "和" and and_mark is None:
                 and_mark = start

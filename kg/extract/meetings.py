@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .chunk import ends_at_token, is_generic, name_start
+from .chunk import ends_at_token, hard_left, is_generic, is_region_token, name_start
 from .dates import date_near
 from .doc import Doc, Mention, Sentence
 from .entities import _pattern
@@ -67,6 +67,8 @@ class Meetings:
         gov = _GOVERNS.match(doc.text, start, s)
         if gov:
             start = gov.end()
+        start = _after_verb(doc, sent, start, s)
+        start = _with_year(doc, sent, start)
         part = doc.text[start:s]
         year = _YEAR_BEFORE.search(doc.text, max(sent.start, start - 6), start)
         held = year is not None and _MAIN_VERBS.search(doc.text[max(sent.start, year.start() - 8):year.start()])
@@ -109,6 +111,45 @@ class Meetings:
             or bool(_HELD_AFTER.match(doc.text, e))
         _date(doc, sent, mention, main=main)
         return mention
+
+
+#: the level a meeting is held at, opening its name: 县委经济工作会议, 市政府…全体会议, 县八届人大…会议
+_LEVELS = frozenset({"县", "市", "区", "省", "镇", "乡", "县委", "市委", "区委", "省委", "县政府", "市政府", "区政府",
+                     "镇政府", "县政协", "市政协", "区政协", "全县", "全市", "全区", "全镇", "全省", "全乡"})
+#: verbs and verbal idioms (践行, 决定, 认真落实, 贯彻落实) that govern the meeting named after them
+_VERB_TAGS = frozenset({"v", "z", "i", "l"})
+
+
+def _after_verb(doc: Doc, sent: Sentence, start: int, end: int) -> int:
+    """A name that takes a verb in (践行县委经济工作会议): it starts at the level after the verb."""
+    from .doc import word_tags
+
+    tags = word_tags()
+    toks = [t for t in doc.tokens(sent) if start <= t[1] and t[2] <= end]
+    for (w, _, _), (nxt, s2, _) in zip(toks, toks[1:], strict=False):
+        if nxt in _LEVELS and tags.get(w) in _VERB_TAGS and len(w) > 1:
+            return s2
+    return start
+
+
+def _with_year(doc: Doc, sent: Sentence, start: int) -> int:
+    """The year a name opens with is part of it (召开2024年重点项目推进会议), and so is the region or
+    全县 before that year (平利县2022年一季度…现场会, 召开全县2022年…调度会议)."""
+    year = re.search(r"\d{4}年度?$", doc.text[max(sent.start, start - 6):start])
+    if year is None:
+        return start
+    ystart = start - len(year.group(0))
+    if doc.text[max(sent.start, ystart - 2):ystart] in _LEVELS and hard_left(doc, sent, ystart - 2, by_tag=True):
+        return ystart - 2
+    toks = doc.tokens(sent)
+    for i, (w, ws, we) in enumerate(toks):
+        if we != ystart:
+            continue
+        if len(w) == 1 and i > 0 and toks[i - 1][2] == ws:
+            w, ws = toks[i - 1][0] + w, toks[i - 1][1]  # 青川 + 区
+        if is_region_token(w, doc.lexicon.regions_by_short) and hard_left(doc, sent, ws, by_tag=True):
+            return ws
+    return ystart
 
 
 def _opens_clause(doc: Doc, sent: Sentence, pos: int) -> bool:
