@@ -155,3 +155,20 @@ def test_a_verb_before_the_level_of_a_meeting_is_no_part_of_its_name():
 def test_a_plenum_numbered_in_characters_keeps_its_number_but_not_the_verb():
     g = graph_of("区长周敏强调,要学习好七届九中全会提出的各项任务。")
     assert names(g, "Meeting") == {"七届九中全会"}
+
+
+def test_a_slogan_grab_this_to_promote_that_opens_the_name():
+    g = graph_of("6月3日,区委书记王建国主持召开抓生态促振兴现场观摩会。")
+    assert names(g, "Meeting") == {"抓生态促振兴现场观摩会"}
+    g = graph_of("会议要求,要深入贯彻落实全区抓产业促增收推进大会精神。")
+    assert names(g, "Meeting") == {"全区抓产业促增收推进大会"}
+
+
+def test_the_party_congress_named_by_its_number_is_a_meeting():
+    g = graph_of("会议强调,要深入学习宣传贯彻党的三十大精神。")
+    assert names(g, "Meeting") == {"党的三十大"}
+
+
+def test_a_quoted_slogan_with_a_pause_mark_stays_in_the_name():
+    g = graph_of("7月1日,青川区召开“青山绿水、花开龙溪”文旅融合推进会,区长周敏出席。")
+    assert names(g, "Meeting") == {"“青山绿水、花开龙溪”文旅融合推进会"}

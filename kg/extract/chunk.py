@@ -51,6 +51,8 @@ _ADMIN_TOKENS = frozenset({"街道", "镇", "乡", "社区", "村", "区", "市"
 
 _ORDINAL = re.compile(r"^(?:第|次|届|\d+|第?[\d一二三四五六七八九十百]+[次届])$")
 _CN_NUMERAL = re.compile(r"^[一二三四五六七八九十百]+$")  # 十九 + 届五中全会
+#: a slogan in quotes or brackets: “不忘初心、牢记使命”, “振兴——三园(院)建设”
+_QUOTED = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff、—()（）]*$")
 _OPEN = {"）": "（", ")": "(", "”": "“", "’": "‘"}
 
 
@@ -99,9 +101,9 @@ def name_start(doc: Doc, sentence: Sentence, suffix_start: int, *, max_len: int,
             idx -= 1
             continue
         if ordinals and w in _OPEN:
-            opening = doc.text.rfind(_OPEN[w], max(sentence.start, s - 12), s)
+            opening = doc.text.rfind(_OPEN[w], max(sentence.start, s - 20), s)
             inner = doc.text[opening + 1:s] if opening >= 0 else ""
-            if opening >= 0 and inner and _CJK_WORD.match(inner) and not any(b in inner for b in bounds if len(b) > 1):
+            if opening >= 0 and inner and _QUOTED.match(inner) and not any(b in inner for b in bounds if len(b) > 1):
                 start = opening
                 while idx >= 0 and toks[idx][1] >= opening:
                     idx -= 1

@@ -28,6 +28,8 @@ _QUOTES = re.compile(r"[“”\"'‘’《》]")
 _GOVERNS = re.compile(r".*(?:进行|举行|召开|举办|开展)")
 #: 区十七届人大常委会第十五次会议召开 / 在…隆重开幕: the meeting is held in its own sentence
 _HELD_AFTER = re.compile(r"(?:近日|日前|今天|昨天|[上下]午)?(?:在[^，。]{1,20})?(?:召开|举行|开幕|举办|隆重开幕|隆重召开)")  # noqa: E501 (CJK data)
+#: the party's national congress, named by its number: 党的二十大
+_CONGRESS = re.compile(r"党的[一二三四五六七八九十]{1,3}大")
 _YEAR_BEFORE = re.compile(r"\d{4}年度?$")
 _ONLY_ORDINAL = re.compile(r"^[第\d一二三四五六七八九十百次届（）()]+$")
 _PHASE = re.compile(r"^[一二三四五六七八九十\d]+期")
@@ -53,6 +55,12 @@ class Meetings:
                 else:
                     doc.add(found)
                     prev = found
+        for sent in doc.sentences:
+            for m in _CONGRESS.finditer(doc.text, sent.start, sent.end):
+                if doc.text[m.end():m.end() + 1] not in "会学":
+                    found = Mention("Meeting", m.group(0), m.start(), m.end(), sent.index, "meeting-congress")
+                    _date(doc, sent, found, main=False)
+                    doc.add(found)
         promoted = _promote_kinds(doc, refs)
         doc.notes["meeting_refs"] = [r for r in refs if id(r) not in promoted]
         _unify(doc)
@@ -69,6 +77,10 @@ class Meetings:
             start = gov.end()
         start = _after_verb(doc, sent, start, s)
         start = _with_year(doc, sent, start)
+        if doc.text[start - 1:start] == "抓" and start - 1 > sent.start and "促" in doc.text[start:s]:
+            start -= 1  # 抓党建促乡村振兴观摩会: the slogan 抓X促Y opens the name
+            if doc.text[start - 2:start] in _LEVELS and _opens(doc, sent, start - 2):
+                start -= 2
         part = doc.text[start:s]
         year = _YEAR_BEFORE.search(doc.text, max(sent.start, start - 6), start)
         held = year is not None and _MAIN_VERBS.search(doc.text[max(sent.start, year.start() - 8):year.start()])
@@ -132,6 +144,15 @@ def _after_verb(doc: Doc, sent: Sentence, start: int, end: int) -> int:
     return start
 
 
+def _opens(doc: Doc, sent: Sentence, pos: int) -> bool:
+    """Nothing of a name stands before ``pos``: a hard left edge or a governing verb (贯彻落实)."""
+    if hard_left(doc, sent, pos, by_tag=True):
+        return True
+    from .doc import word_tags
+
+    return any(e == pos and word_tags().get(w) in _VERB_TAGS for w, _, e in doc.tokens(sent))
+
+
 def _with_year(doc: Doc, sent: Sentence, start: int) -> int:
     """The year a name opens with is part of it (召开2024年重点项目推进会议), and so is the region or
     全县 before that year (平利县2022年一季度…现场会, 召开全县2022年…调度会议)."""
@@ -139,7 +160,7 @@ def _with_year(doc: Doc, sent: Sentence, start: int) -> int:
     if year is None:
         return start
     ystart = start - len(year.group(0))
-    if doc.text[max(sent.start, ystart - 2):ystart] in _LEVELS and hard_left(doc, sent, ystart - 2, by_tag=True):
+    if doc.text[max(sent.start, ystart - 2):ystart] in _LEVELS and _opens(doc, sent, ystart - 2):
         return ystart - 2
     toks = doc.tokens(sent)
     for i, (w, ws, we) in enumerate(toks):
@@ -147,7 +168,7 @@ def _with_year(doc: Doc, sent: Sentence, start: int) -> int:
             continue
         if len(w) == 1 and i > 0 and toks[i - 1][2] == ws:
             w, ws = toks[i - 1][0] + w, toks[i - 1][1]  # 青川 + 区
-        if is_region_token(w, doc.lexicon.regions_by_short) and hard_left(doc, sent, ws, by_tag=True):
+        if is_region_token(w, doc.lexicon.regions_by_short) and _opens(doc, sent, ws):
             return ws
     return ystart
 
