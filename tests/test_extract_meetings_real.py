@@ -133,3 +133,42 @@ def test_speakers_in_a_sentence_set_at_the_meeting_attended_it():
     g = graph_of("副市长林海峰到青川区调研。随后,在区政府会议室召开座谈会。"
                  "会上,区发改局局长苏雅琴对项目进展进行了汇报,区长周敏对相关情况进行介绍。")
     assert rels(g, "ATTENDED") >= {("苏雅琴", "座谈会"), ("周敏", "座谈会")}
+
+
+def test_the_year_a_meeting_name_opens_with_stays_in_the_name():
+    g = graph_of("3月4日,区长周敏主持召开2025年重点项目审批推进会议,副区长林海峰参加会议。")
+    assert names(g, "Meeting") == {"2025年重点项目审批推进会议"}
+
+
+def test_the_region_or_whole_county_before_the_year_stays_too():
+    g = graph_of("4月2日,区长周敏主持召开全区2024年重点项目建设第9次调度会议。")
+    assert names(g, "Meeting") == {"全区2024年重点项目建设第9次调度会议"}
+    g = graph_of("5月8日,青川区2024年二季度重点项目集中开工现场会在龙溪镇举行,区长周敏出席。")
+    assert names(g, "Meeting") == {"青川区2024年二季度重点项目集中开工现场会"}
+
+
+def test_a_verb_before_the_level_of_a_meeting_is_no_part_of_its_name():
+    g = graph_of("会议要求,各镇街要践行区委农村工作会议的部署,认真落实区政府五届三次全体(扩大)会议的要求。")
+    assert names(g, "Meeting") == {"区委农村工作会议", "区政府五届三次全体(扩大)会议"}
+
+
+def test_a_plenum_numbered_in_characters_keeps_its_number_but_not_the_verb():
+    g = graph_of("区长周敏强调,要学习好七届九中全会提出的各项任务。")
+    assert names(g, "Meeting") == {"七届九中全会"}
+
+
+def test_a_slogan_grab_this_to_promote_that_opens_the_name():
+    g = graph_of("6月3日,区委书记王建国主持召开抓生态促振兴现场观摩会。")
+    assert names(g, "Meeting") == {"抓生态促振兴现场观摩会"}
+    g = graph_of("会议要求,要深入贯彻落实全区抓产业促增收推进大会精神。")
+    assert names(g, "Meeting") == {"全区抓产业促增收推进大会"}
+
+
+def test_the_party_congress_named_by_its_number_is_a_meeting():
+    g = graph_of("会议强调,要深入学习宣传贯彻党的三十大精神。")
+    assert names(g, "Meeting") == {"党的三十大"}
+
+
+def test_a_quoted_slogan_with_a_pause_mark_stays_in_the_name():
+    g = graph_of("7月1日,青川区召开“青山绿水、花开龙溪”文旅融合推进会,区长周敏出席。")
+    assert names(g, "Meeting") == {"“青山绿水、花开龙溪”文旅融合推进会"}

@@ -50,6 +50,9 @@ _ADMIN_TOKENS = frozenset({"街道", "镇", "乡", "社区", "村", "区", "市"
 
 
 _ORDINAL = re.compile(r"^(?:第|次|届|\d+|第?[\d一二三四五六七八九十百]+[次届])$")
+_CN_NUMERAL = re.compile(r"^[一二三四五六七八九十百]+$")  # 十九 + 届五中全会
+#: a slogan in quotes or brackets: “不忘初心、牢记使命”, “振兴——三园(院)建设”
+_QUOTED = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff、—()（）]*$")
 _OPEN = {"）": "（", ")": "(", "”": "“", "’": "‘"}
 
 
@@ -93,14 +96,14 @@ def name_start(doc: Doc, sentence: Sentence, suffix_start: int, *, max_len: int,
         if e != start:
             break
         dated = w.isdigit() and idx + 1 < len(toks) and toks[idx + 1][0] in _UNIT_TOKENS  # 2024 + 年
-        if ordinals and _ORDINAL.match(w) and not dated:
+        if ordinals and not dated and (_ORDINAL.match(w) or _CN_NUMERAL.match(w) and doc.text[e:e + 1] in "届次"):
             start = s
             idx -= 1
             continue
         if ordinals and w in _OPEN:
-            opening = doc.text.rfind(_OPEN[w], max(sentence.start, s - 12), s)
+            opening = doc.text.rfind(_OPEN[w], max(sentence.start, s - 20), s)
             inner = doc.text[opening + 1:s] if opening >= 0 else ""
-            if opening >= 0 and inner and _CJK_WORD.match(inner) and not any(b in inner for b in bounds if len(b) > 1):
+            if opening >= 0 and inner and _QUOTED.match(inner) and not any(b in inner for b in bounds if len(b) > 1):
                 start = opening
                 while idx >= 0 and toks[idx][1] >= opening:
                     idx -= 1
@@ -109,6 +112,8 @@ def name_start(doc: Doc, sentence: Sentence, suffix_start: int, *, max_len: int,
         if not _CJK_WORD.match(w) or _NUMERIC.match(w) or w in _UNIT_TOKENS:
             break
         tag = tags.get(w)
+        if len(w) == 1 and tag == "a" and idx > 0 and tags.get(toks[idx - 1][0]) == "v":
+            break  # 贯彻好 + 十九届五中全会: a verb's complement ends what governs the name
         if w in bounds or (tag in _STOP_TAGS and not w.endswith("期")) or (stop_verbs and tag == "v" and len(w) > 1):
             if allow_and and w == "和" and and_mark is None:
                 and_mark = start

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .chunk import ends_at_token, is_generic, name_start
+from .chunk import ends_at_token, hard_left, is_generic, is_region_token, name_start
 from .dates import date_near
 from .doc import Doc, Mention, Sentence
 from .entities import _pattern
@@ -28,6 +28,8 @@ _QUOTES = re.compile(r"[“”\"'‘’《》]")
 _GOVERNS = re.compile(r".*(?:进行|举行|召开|举办|开展)")
 #: 区十七届人大常委会第十五次会议召开 / 在…隆重开幕: the meeting is held in its own sentence
 _HELD_AFTER = re.compile(r"(?:近日|日前|今天|昨天|[上下]午)?(?:在[^，。]{1,20})?(?:召开|举行|开幕|举办|隆重开幕|隆重召开)")  # noqa: E501 (CJK data)
+#: the party's national congress, named by its number: 党的二十大
+_CONGRESS = re.compile(r"党的[一二三四五六七八九十]{1,3}大")
 _YEAR_BEFORE = re.compile(r"\d{4}年度?$")
 _ONLY_ORDINAL = re.compile(r"^[第\d一二三四五六七八九十百次届（）()]+$")
 _PHASE = re.compile(r"^[一二三四五六七八九十\d]+期")
@@ -53,6 +55,12 @@ class Meetings:
                 else:
                     doc.add(found)
                     prev = found
+        for sent in doc.sentences:
+            for m in _CONGRESS.finditer(doc.text, sent.start, sent.end):
+                if doc.text[m.end():m.end() + 1] not in "会学":
+                    found = Mention("Meeting", m.group(0), m.start(), m.end(), sent.index, "meeting-congress")
+                    _date(doc, sent, found, main=False)
+                    doc.add(found)
         promoted = _promote_kinds(doc, refs)
         doc.notes["meeting_refs"] = [r for r in refs if id(r) not in promoted]
         _unify(doc)
@@ -67,6 +75,12 @@ class Meetings:
         gov = _GOVERNS.match(doc.text, start, s)
         if gov:
             start = gov.end()
+        start = _after_verb(doc, sent, start, s)
+        start = _with_year(doc, sent, start)
+        if doc.text[start - 1:start] == "抓" and start - 1 > sent.start and "促" in doc.text[start:s]:
+            start -= 1  # 抓党建促乡村振兴观摩会: the slogan 抓X促Y opens the name
+            if doc.text[start - 2:start] in _LEVELS and _opens(doc, sent, start - 2):
+                start -= 2
         part = doc.text[start:s]
         year = _YEAR_BEFORE.search(doc.text, max(sent.start, start - 6), start)
         held = year is not None and _MAIN_VERBS.search(doc.text[max(sent.start, year.start() - 8):year.start()])
@@ -109,6 +123,54 @@ class Meetings:
             or bool(_HELD_AFTER.match(doc.text, e))
         _date(doc, sent, mention, main=main)
         return mention
+
+
+#: the level a meeting is held at, opening its name: 县委经济工作会议, 市政府…全体会议, 县八届人大…会议
+_LEVELS = frozenset({"县", "市", "区", "省", "镇", "乡", "县委", "市委", "区委", "省委", "县政府", "市政府", "区政府",
+                     "镇政府", "县政协", "市政协", "区政协", "全县", "全市", "全区", "全镇", "全省", "全乡"})
+#: verbs and verbal idioms (践行, 决定, 认真落实, 贯彻落实) that govern the meeting named after them
+_VERB_TAGS = frozenset({"v", "z", "i", "l"})
+
+
+def _after_verb(doc: Doc, sent: Sentence, start: int, end: int) -> int:
+    """A name that takes a verb in (践行县委经济工作会议): it starts at the level after the verb."""
+    from .doc import word_tags
+
+    tags = word_tags()
+    toks = [t for t in doc.tokens(sent) if start <= t[1] and t[2] <= end]
+    for (w, _, _), (nxt, s2, _) in zip(toks, toks[1:], strict=False):
+        if nxt in _LEVELS and tags.get(w) in _VERB_TAGS and len(w) > 1:
+            return s2
+    return start
+
+
+def _opens(doc: Doc, sent: Sentence, pos: int) -> bool:
+    """Nothing of a name stands before ``pos``: a hard left edge or a governing verb (贯彻落实)."""
+    if hard_left(doc, sent, pos, by_tag=True):
+        return True
+    from .doc import word_tags
+
+    return any(e == pos and word_tags().get(w) in _VERB_TAGS for w, _, e in doc.tokens(sent))
+
+
+def _with_year(doc: Doc, sent: Sentence, start: int) -> int:
+    """The year a name opens with is part of it (召开2024年重点项目推进会议), and so is the region or
+    全县 before that year (平利县2022年一季度…现场会, 召开全县2022年…调度会议)."""
+    year = re.search(r"\d{4}年度?$", doc.text[max(sent.start, start - 6):start])
+    if year is None:
+        return start
+    ystart = start - len(year.group(0))
+    if doc.text[max(sent.start, ystart - 2):ystart] in _LEVELS and _opens(doc, sent, ystart - 2):
+        return ystart - 2
+    toks = doc.tokens(sent)
+    for i, (w, ws, we) in enumerate(toks):
+        if we != ystart:
+            continue
+        if len(w) == 1 and i > 0 and toks[i - 1][2] == ws:
+            w, ws = toks[i - 1][0] + w, toks[i - 1][1]  # 青川 + 区
+        if is_region_token(w, doc.lexicon.regions_by_short) and _opens(doc, sent, ws):
+            return ws
+    return ystart
 
 
 def _opens_clause(doc: Doc, sent: Sentence, pos: int) -> bool:
