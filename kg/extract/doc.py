@@ -164,7 +164,7 @@ class Doc:
         if cached is None:
             words = segmenter(self.lexicon).lcut(sentence.text)
             ends = list(accumulate(map(len, words), initial=sentence.start))
-            cached = list(zip(words, ends, ends[1:]))
+            cached = list(zip(words, ends, ends[1:], strict=False))
             self._tokens[sentence.index] = cached
         return cached
 
