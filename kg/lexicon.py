@@ -115,7 +115,11 @@ class Lexicon:
         return out
 
     def suffix_pattern(self, name: str) -> re.Pattern[str]:
-        return _alternation(self.words[name])
+        key = (self.fingerprint, name)  # built once per lexicon: rules ask for it per candidate
+        pattern = _SUFFIX_PATTERNS.get(key)
+        if pattern is None:
+            pattern = _SUFFIX_PATTERNS[key] = _alternation(self.words[name])
+        return pattern
 
     @cached_property
     def title_pattern(self) -> re.Pattern[str]:
@@ -126,6 +130,9 @@ class Lexicon:
         names = ("titles", "person_roles", "meeting_suffixes", "org_suffixes", "streets", "communities", "places",
                  "organizations")
         return sorted({w for n in names for w in self.words[n] if len(w) >= 2})
+
+
+_SUFFIX_PATTERNS: dict[tuple[str, str], re.Pattern[str]] = {}
 
 
 def _alternation(words: Iterable[str]) -> re.Pattern[str]:
