@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from .errors import LexiconError
 
@@ -116,7 +117,11 @@ class Lexicon:
         return out
 
     def suffix_pattern(self, name: str) -> re.Pattern[str]:
-        return _alternation(self.words[name])
+        key = (self.fingerprint, name)  # built once per lexicon: rules ask for it per candidate
+        pattern = _SUFFIX_PATTERNS.get(key)
+        if pattern is None:
+            pattern = _SUFFIX_PATTERNS[key] = _alternation(self.words[name])
+        return pattern
 
     @cached_property
     def title_pattern(self) -> re.Pattern[str]:
@@ -129,6 +134,34 @@ class Lexicon:
         return sorted({w for n in names for w in self.words[n] if len(w) >= 2})
 
 
+_SUFFIX_PATTERNS: dict[tuple[str, str], re.Pattern[str]] = {}
+
+
 def _alternation(words: Iterable[str]) -> re.Pattern[str]:
-    alts = sorted((re.escape(w) for w in words if w), key=lambda w: (-len(w), w))
-    return re.compile("(?:" + "|".join(alts) + ")") if alts else re.compile(r"(?!x)x")
+    """One pattern matching any of ``words``, the longest where several start at one place.
+
+    Written as a trie (``北(?:京(?:市)?|海)``) rather than a flat list (``北京市|北京|北海``): re tries
+    a flat list's words one by one at every place, a trie's branches only along the text.  The
+    matches are the same: the words matching at one place are prefixes of one another, and both forms
+    try them longest first."""
+    words = [w for w in words if w]
+    if any(len(w) > 64 for w in words):  # a trie nests a group per character: keep re's recursion shallow
+        alts = sorted((re.escape(w) for w in words), key=lambda w: (-len(w), w))
+        return re.compile("(?:" + "|".join(alts) + ")")
+    trie: dict[str, Any] = {}
+    for w in words:
+        if w:
+            node = trie
+            for c in w:
+                node = node.setdefault(c, {})
+            node[""] = {}
+    return re.compile("(?:" + _trie_pattern(trie) + ")") if trie else re.compile(r"(?!x)x")
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    alts = [re.escape(c) + _trie_pattern(node[c]) for c in sorted(node) if c]
+    if not alts:
+        return ""
+    if "" in node:  # a word ends here: the longer words first, then this one
+        return "(?:" + "|".join(alts) + ")?"
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"

@@ -11,6 +11,7 @@ import re
 import threading
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import accumulate
 from typing import Any
 
 from ..lexicon import Lexicon
@@ -161,12 +162,9 @@ class Doc:
         Sentences are segmented only when an extractor asks: many hold nothing to look at."""
         cached = self._tokens.get(sentence.index)
         if cached is None:
-            pos = sentence.start
-            cached = []
-            for w in segmenter(self.lexicon).cut(sentence.text):
-                end = pos + len(w)
-                cached.append((w, pos, end))
-                pos = end
+            words = segmenter(self.lexicon).lcut(sentence.text)
+            ends = list(accumulate(map(len, words), initial=sentence.start))
+            cached = list(zip(words, ends, ends[1:], strict=False))
             self._tokens[sentence.index] = cached
         return cached
 
@@ -328,13 +326,11 @@ class _SpanIndex:
         self.version += 1
 
     def near(self, start: int, end: int) -> list[Mention]:
-        found: list[tuple[int, Mention]] = []
-        for b in range((start - self.longest) // _BUCKET, end // _BUCKET + 1):
-            for im in self.buckets.get(b, ()):
-                m = im[1]
-                if m.start <= end and m.end >= start:
-                    found.append(im)
-        found.sort(key=_first)
+        buckets = self.buckets
+        found = [im for b in range((start - self.longest) // _BUCKET, end // _BUCKET + 1)
+                 for im in buckets.get(b, ()) if im[1].start <= end and im[1].end >= start]
+        if len(found) > 1:
+            found.sort(key=_first)
         return [m for _, m in found]
 
     def with_labels(self, labels: tuple[str, ...]) -> list[Mention]:

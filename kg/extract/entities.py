@@ -17,6 +17,8 @@ from .doc import Doc, Mention, Sentence, word_tags
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 _REGION_CHARS = ("区", "市", "县", "省", "州", "旗")
 _REGION_CHAR = re.compile("[区市县省州旗盟]")
+#: the last characters REGION_END can match
+_REGION_LAST = frozenset("区市县省州旗盟")
 #: words that may follow a suffix that does not end a jieba token: 东南村 + 党委, 云塘街道 + 党工委
 _CONTINUATIONS = re.compile(r"^(?:党委|党工委|党组|党支部|党总支|两委|委员会|村委|居委|人民政府|政府|办事处|"
                             r"党群服务中心|卫生院|派出所|中心)")
@@ -197,6 +199,8 @@ class Regions:
                 continue  # no 区/县/市…: nothing to look for, and no need to segment the sentence
             toks = doc.tokens(sent)
             for i, (w, s, e) in enumerate(toks):
+                if w[-1] not in _REGION_LAST and w[0] not in _REGION_CHARS:
+                    continue  # neither branch below can take it: most tokens
                 mention = None
                 if len(w) >= 3 and REGION_END.search(w) and not _NOT_REGION.search(w) and _CJK.match(w) \
                         and not any(c in "我你他副来" for c in w) and not (s > sent.start and tags.get(doc.text[s - 1] + w[0])):  # noqa: E501 (CJK data)

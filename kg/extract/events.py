@@ -244,13 +244,15 @@ class Events:
                 when = _meeting_date(meeting) or date  # a dated meeting dates its participants
                 for p in who[:doc.fan_out("lists×meetings", len(who))]:
                     doc.relate(rel, p, meeting, sent.index, f"{rel.lower()}:{m.group(0)}", when)
-        convened = [x for x in doc.mentions_of("Meeting", sentence=sent.index) if x.end <= cs]
+        # the meeting lookups below only when their cue is in the clause (most clauses have none)
+        convened = [x for x in doc.mentions_of("Meeting", sentence=sent.index) if x.end <= cs] \
+            if _REPORT.search(doc.text, cs, ce) else []
         for m in _REPORT.finditer(doc.text, cs, ce) if convened else ():
             # 甲某主持召开座谈会,乙某汇报了…: who reports right after the meeting is convened attended it
             for p in attendees(doc, sent, cs, m.start(), ("Official",)):
                 doc.relate("ATTENDED", p, convened[-1], sent.index, "attended:汇报",
                            _meeting_date(convened[-1]) or date)
-        main = main_meeting(doc, before=cs)
+        main = main_meeting(doc, before=cs) if _SPEAK.search(doc.text, cs, ce) else None
         if main is not None:
             for m in _SPEAK.finditer(doc.text, cs, ce):
                 if _SPEAK_AT.search(doc.text, cs, ce):
