@@ -266,7 +266,7 @@ _POINT_JS = """([kind, id]) => {
   }
   const e = d.edges[id], q = net.getPositions([e.from, e.to]);
   // a point of the edge where vis finds this edge and no node (labels and nodes may cover the middle)
-  for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.45, 0.55, 0.35, 0.65]) {
+  for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.45, 0.55, 0.35, 0.65, 0.25, 0.75, 0.2, 0.8, 0.15, 0.85, 0.1, 0.9]) {
     const m = net.canvasToDOM({x: q[e.from].x + t * (q[e.to].x - q[e.from].x),
                                y: q[e.from].y + t * (q[e.to].y - q[e.from].y)});
     if (net.getNodeAt(m) === undefined && net.getEdgeAt(m) === id) { return [r.left + m.x, r.top + m.y]; }
