@@ -71,7 +71,7 @@ class AdminUnits:
 
     @staticmethod
     def _short_streets(doc: Doc, lex: Lexicon, tags: dict[str, str]) -> None:
-        """大沙街党工委: a street written 街 (the page calls its body a street's), and then every other
+        """青石街党工委: a street written 街 (the page calls its body a street's), and then every other
         mention of that name in the article."""
         found: set[str] = set()
         for sent in doc.sentences:
@@ -95,7 +95,7 @@ class AdminUnits:
     def _candidate(self, doc: Doc, sent: Sentence, m: re.Match[str], label: str, lex: Lexicon,
                    tags: dict[str, str]) -> Mention | None:
         suffix, s, e = m.group(0), m.start(), m.end()
-        committee = suffix == "村" and doc.text.startswith("委会", e)  # 双桥村委会: the village as its committee
+        committee = suffix == "村" and doc.text.startswith("委会", e)  # 柳塘村委会: the village as its committee
         after = _NOT_AFTER.get(suffix[-1:] if suffix in ("村", "镇", "乡") else suffix)
         if after is not None and after.match(doc.text, e) and not committee:
             return None
@@ -119,7 +119,7 @@ class AdminUnits:
                     and tags.get(part + suffix) is None:
                 continue
             if _no_name_start(part, tags) or (suffix == "村" and part[-1] == "村"):
-                continue  # 要提升社区, 最后镇, 接下来镇, 拓展延伸社区; 新桥村/村史馆
+                continue  # 要提升社区, 最后镇, 接下来镇, 拓展延伸社区; 白石村/村史馆
             if not hard_left(doc, sent, start, by_tag=True) and not (
                     n >= 2 and doc.text[start - 1] in _MOTION_CHARS and _no_name_start(doc.text[start - 1:s], tags)):
                 continue  # but 来龙溪镇 (jieba's 来龙溪): a motion verb glued to the name is no part of it
@@ -130,7 +130,7 @@ class AdminUnits:
 
 
 def _name_before_level(part: str, tags: dict[str, str]) -> bool:
-    """陈城镇, 杨村镇: 城/村 before 镇 ends a name (a surname or place word, then the character), not the
+    """葛城镇, 柳村镇: 城/村 before 镇 ends a name (a surname or place word, then the character), not the
     words 城镇/村镇; 小城镇 and 进城镇 are words."""
     return len(part) == 2 and part[-1] in "城村" and tags.get(part) in ("ns", None) \
         and tags.get(part[0]) in ("nr", "ns", "n", None)
@@ -139,7 +139,7 @@ def _name_before_level(part: str, tags: dict[str, str]) -> bool:
 #: jieba tags of words no street or village name begins with: adverbs, direction and time words, idioms,
 #: set phrases, conjunctions, prepositions, pronouns, distinguishing words (最后, 接下来, 充分, 新一届)
 _LEAD_TAGS = frozenset({"d", "ad", "vd", "t", "l", "i", "c", "p", "r", "b"})
-#: 要/到/来/将 … before a unit's level word: an exhortation or a motion verb, not a name (要发挥村…, 来周河乡)
+#: 要/到/来/将 … before a unit's level word: an exhortation or a motion verb, not a name (要发挥村…, 来龙溪乡)
 _LEAD_CHARS = "要到来将应需请把"
 #: motion verbs jieba may glue to the name that follows them (来龙溪/镇)
 _MOTION_CHARS = "到来赴"

@@ -218,7 +218,7 @@ class Regions:
                     if len(pw) >= 3 and pw[0] in _GLUED:
                         pw, ps = pw[1:], ps + 1  # 为北畴/区: jieba glued 为 to the name
                     if pw[-1:] == w[0]:
-                        # 钟楼区/区委, 澧县/县委: the unit is written once, the body's level char follows
+                        # 榕湾区/区委, 澧县/县委: the unit is written once, the body's level char follows
                         if pe == s and tags.get(pw) == "ns":
                             doc.add(Mention("Region", pw, ps, pe, sent.index, "place-name"))
                         continue
@@ -239,8 +239,8 @@ class Regions:
 
     @staticmethod
     def _not_gazetteer_region(doc: Doc, sent: Sentence, s: int, e: int, lex: Lexicon) -> bool:
-        """A gazetteer name that is part of something else: a person's name (张玉林), a company's
-        bracketed seat (某某(深圳)有限公司), a road (吉安路, 宜春大街), a zone written with it (嘉兴经开区
+        """A gazetteer name that is part of something else: a person's name (周玉川), a company's
+        bracketed seat (某某(深圳)有限公司), a road (吉安路, 宜春大街), a zone written with it (佛山经开区
         is one name) or the middle of a longer word (a short form after a character that binds to it)."""
         text = doc.text
         if doc.covered(s, e, "Official", "Person"):
@@ -322,7 +322,7 @@ def _distinctive(doc: Doc, sent: Sentence, start: int, end: int) -> bool:
     if before in "”》）)" and before or (before.isdigit() and part[:1] in "吨米亩瓦") or _PHASE.match(part) \
             or _NUMBERED.search(doc.text, max(0, start - 3), start) \
             or doc.covered(start - 1, start, "Region", "Street", "Community"):
-        return True  # “凤凰记忆”旅游项目, 年产5000吨…项目, 东山村至西岭村公路工程, 一号…: named by what stands before
+        return True  # “云杉记忆”旅游项目, 年产5000吨…项目, 白石村至西岭村公路工程, 一号…: named by what stands before
     toks = [(w, s, e) for w, s, e in doc.tokens(sent) if start <= s and e <= end]
     tags = word_tags()
     if toks and toks[0][1] == start and tags.get(toks[0][0]) in _PROJECT_LEAD_TAGS \

@@ -53,7 +53,7 @@ TARGET_LABELS = ("Place", "Project", "Organization", "Street", "Community")
 
 
 def _unit_label(item: str) -> str | None:
-    """石城镇, 埔连村: a stop that is a town or a village (short, with its unit's ending)."""
+    """石桥镇, 柳塘村: a stop that is a town or a village (short, with its unit's ending)."""
     if len(item) > 8:
         return None
     if _COMMUNITY_END.search(item) and len(item) >= 3:
@@ -64,7 +64,7 @@ def _unit_label(item: str) -> str | None:
 
 
 def _unit_stop(doc: Doc, sent: Sentence, s: int, e: int, label: str) -> Mention:
-    """A town or village stop no extractor named; 杨林镇埔新村 is the village, in the town."""
+    """A town or village stop no extractor named; 龙溪镇柳塘村 is the village, in the town."""
     if label == "Community":
         town = re.match(r"[\u4e00-\u9fff]{2,4}?(?:镇|乡)", doc.text[s:e])
         if town and e - (s + town.end()) >= 3:
@@ -78,7 +78,7 @@ def _unit_stop(doc: Doc, sent: Sentence, s: int, e: int, label: str) -> Mention:
 
 def _short_unit(doc: Doc, sent: Sentence, s: int, e: int, end: int) -> Mention | None:
     """肖岭、沙坪、石城等乡镇: a unit written without its ending, the kind told after 等; it is the unit
-    of that name the article names in full (肖岭乡), else a new one."""
+    of that name the article names in full (龙溪乡), else a new one."""
     kind = _UNIT_KIND.match(doc.text, end)
     item = doc.text[s:e]
     if kind is None or not 2 <= len(item) <= 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", item):

@@ -8,7 +8,7 @@
 * scopes — ``在龙溪镇，…先后来到A、B``, ``抵达龙溪镇后…``: what the rest of the sentence names lies there;
 * ``该镇``/``该村`` … — ``该镇白石村``: in the last town the article named;
 * ``X的A、B`` — ``白石村的文化广场、卫生室``: each listed site lies in X;
-* lists sharing a prefix — ``龙溪镇白石村、东山村``: the town written once covers the list;
+* lists sharing a prefix — ``龙溪镇白石村、柳塘村``: the town written once covers the list;
 * the article's district — a street that opens a sub-heading lies in the one district the article
   names (an e-paper page's section ``松林街道 …`` under a district's report); a street merely named in
   the running text is not placed by world knowledge.
@@ -184,7 +184,7 @@ class Located:
 
     @staticmethod
     def _anaphora(doc: Doc, has_container: set[tuple[str, str, str | None]]) -> None:
-        """该镇白石村, 该街道西街社区: in the last town (street, village …) the article named before."""
+        """该镇白石村, 该街道柳岸社区: in the last town (street, village …) the article named before."""
         units: dict[str, list[Mention]] = {}
         for x in doc.mentions_of("Region", "Street", "Community"):
             units.setdefault(x.label, []).append(x)
@@ -209,7 +209,7 @@ class Located:
     @staticmethod
     def _possessive(doc: Doc, by_start: dict[int, list[Mention]],
                     has_container: set[tuple[str, str, str | None]]) -> None:
-        """西街社区的超市、中学和农贸市场: each site listed after ``X的`` lies in X."""
+        """柳岸社区的超市、中学和农贸市场: each site listed after ``X的`` lies in X."""
         for unit in doc.mentions_of("Region", "Street", "Community"):
             pos = unit.end
             if doc.text[pos:pos + 1] != "的":
@@ -231,7 +231,7 @@ class Located:
     @staticmethod
     def _shared_prefix(doc: Doc, by_start: dict[int, list[Mention]], by_end: dict[int, list[Mention]],
                        has_container: set[tuple[str, str, str | None]]) -> None:
-        """龙溪镇白石村、东山村: a unit written before the first item of a list covers the towns and
+        """龙溪镇白石村、柳塘村: a unit written before the first item of a list covers the towns and
         villages after it that name none of their own (青川县龙溪镇…、桃源镇: the county covers the second
         town).  Sites are left alone: in 星河广场、临江区文化馆、滨江公园 the district names one site."""
         inherited: dict[int, Mention] = {}

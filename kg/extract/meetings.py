@@ -155,7 +155,7 @@ def _opens(doc: Doc, sent: Sentence, pos: int) -> bool:
 
 def _with_year(doc: Doc, sent: Sentence, start: int) -> int:
     """The year a name opens with is part of it (召开2024年重点项目推进会议), and so is the region or
-    全县 before that year (平利县2022年一季度…现场会, 召开全县2022年…调度会议)."""
+    全县 before that year (青川县2022年一季度…现场会, 召开全县2022年…调度会议)."""
     year = re.search(r"\d{4}年度?$", doc.text[max(sent.start, start - 6):start])
     if year is None:
         return start
@@ -263,8 +263,8 @@ def _subsequence(short: str, long: str) -> bool:
 
 
 def _one_event(a: str, b: str) -> bool:
-    """Two names of one meeting in an article: the headline's 县十七届人大常委会第十一次会议 and the
-    body's 汉寿县第十七届人民代表大会常务委员会第十一次会议 (the same sessions, the short form's
+    """Two names of one meeting in an article: the headline's 县五届人大常委会第八次会议 and the
+    body's 青川县第五届人民代表大会常务委员会第八次会议 (the same sessions, the short form's
     words all in the long one); 社区换届筹备动员会 and 2021年社区换届选举工作筹备动员会 (one the
     other with words left out)."""
     short, long = sorted((_plain(a), _plain(b)), key=len)

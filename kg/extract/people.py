@@ -24,7 +24,7 @@ _FUNCTION_CHARS = set("在对向到和与及等为就说也又作的")
 _FUNCTION_SURNAMES = set("和向于都谈与为对从由")
 #: titles that name a rank or a body, not a post: 区级领导甲某, 挂职干部乙某
 _GENERIC_TITLES = ("领导", "干部")
-#: a name without a surname never ends like a place: 乡长发村 is 乡长 read across 长发村
+#: a name without a surname never ends like a place: 乡长丰村 is 乡长 read across 长丰村
 _PLACE_ENDS = set("村镇乡街路区县市")
 _DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}")
 

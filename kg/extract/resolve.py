@@ -51,7 +51,7 @@ class Overlaps:
                 keep.append(m)  # 白石村 in 白石村文化广场: the site is named after the unit it lies in
                 continue
             if m.rule == "gazetteer" and doc.text[m.start:m.end] != m.name:
-                outers = (*outers, "Region")  # 嘉兴 in 嘉兴经开区: one name, not also the city
+                outers = (*outers, "Region")  # 佛山 in 佛山经开区: one name, not also the city
             if any(o.label in outers and _inside(m, o) for o in doc.near(m.start, m.end) if o is not m):
                 continue
             keep.append(m)
