@@ -11,19 +11,19 @@ says into ``.cache/real/`` (git-ignored), run its ``prepare.py`` there, and this
 """
 from __future__ import annotations
 
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 REAL = REPO / ".." / "shared" / "eval" / "real"
-SCORER = REPO / ".." / "shared" / "eval" / "score.py"
 LABELS = "Official,Meeting,Project,Street,Community,Region,Place,Organization"
 
 
 def main(argv: list[str]) -> int:
     sys.path.insert(0, str(REPO))
+    from evaluate import score
+
     import kg
 
     extra = "--set=extra" in argv
@@ -40,13 +40,7 @@ def main(argv: list[str]) -> int:
     start = time.perf_counter()
     kg.build([str(source)]).to_json(out)
     print(f"built in {time.perf_counter() - start:.1f} s", file=sys.stderr)
-    cmd = [sys.executable, str(SCORER.resolve()), str(gold.resolve()), str(out), f"--labels={labels}"]
-    if "--show" in argv:
-        cmd.append("--show")
-    result = subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8")
-    sys.stdout.write(result.stdout)
-    sys.stderr.write(result.stderr)
-    return result.returncode
+    return score(gold, out, labels, show="--show" in argv)
 
 
 if __name__ == "__main__":

@@ -29,8 +29,14 @@ def evaluate(name: str, argv: list[str], *, show_default: bool = False) -> int:
     out = REPO / "bench" / "out" / f"{name}-graph.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     kg.build(inputs).to_json(out)
-    cmd = [sys.executable, str(SCORER.resolve()), str(folder / "gold.json"), str(out), f"--labels={labels}"]
-    if "--show" in argv or (show_default and "--no-show" not in argv):
+    return score(folder / "gold.json", out, labels,
+                 show="--show" in argv or (show_default and "--no-show" not in argv))
+
+
+def score(gold: Path, graph: Path, labels: str, *, show: bool = False) -> int:
+    """Run ../shared/eval/score.py on ``graph`` against ``gold``; print what it prints."""
+    cmd = [sys.executable, str(SCORER.resolve()), str(gold.resolve()), str(graph), f"--labels={labels}"]
+    if show:
         cmd.append("--show")
     result = subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8")
     sys.stdout.write(result.stdout)
