@@ -257,14 +257,18 @@ def open_page(ctx: Any, path: Path, *, timeout_ms: int = 30000) -> tuple[Any, Pa
     return page, log
 
 
-_POINT_JS = """([kind, id]) => {
-  const net = kgView.network, d = kgView.data;
-  const r = document.getElementById("kg-net").getBoundingClientRect();
+def point_js(network: str, edge: str, container: str) -> str:
+    """A page function ``([kind, id]) => [x, y]``: where on the screen a node, or a free point of an edge,
+    is drawn.  ``network`` and ``edge`` are the page's expressions for the vis Network and for edge ``id``,
+    ``container`` the id of the element it draws in (the view and pyvis name them differently)."""
+    return """([kind, id]) => {
+  const net = NETWORK;
+  const r = document.getElementById("CONTAINER").getBoundingClientRect();
   if (kind === "node") {
     const m = net.canvasToDOM(net.getPositions([id])[id]);
     return [r.left + m.x, r.top + m.y];
   }
-  const e = d.edges[id], q = net.getPositions([e.from, e.to]);
+  const e = EDGE, q = net.getPositions([e.from, e.to]);
   // a point of the edge where vis finds this edge and no node (labels and nodes may cover the middle)
   for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.45, 0.55, 0.35, 0.65, 0.25, 0.75, 0.2, 0.8, 0.15, 0.85, 0.1, 0.9]) {
     const m = net.canvasToDOM({x: q[e.from].x + t * (q[e.to].x - q[e.from].x),
@@ -272,7 +276,10 @@ _POINT_JS = """([kind, id]) => {
     if (net.getNodeAt(m) === undefined && net.getEdgeAt(m) === id) { return [r.left + m.x, r.top + m.y]; }
   }
   throw new Error("no free point on edge " + id);
-}"""
+}""".replace("NETWORK", network).replace("EDGE", edge).replace("CONTAINER", container)
+
+
+_POINT_JS = point_js("kgView.network", "kgView.data.edges[id]", "kg-net")
 
 
 def screen_point(page: Any, kind: str, index: int) -> tuple[float, float]:

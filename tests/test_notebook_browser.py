@@ -20,6 +20,7 @@ from browser_support import (
     XSS_TITLE,
     PageLog,
     hostile_graph,
+    point_js,
     small_graph,
 )
 
@@ -63,20 +64,7 @@ def open_pyvis(ctx: Any, path: Path) -> tuple[Any, PageLog]:
     return page, log
 
 
-_PYVIS_POINT = """([kind, id]) => {
-  const r = document.getElementById("mynetwork").getBoundingClientRect();
-  if (kind === "node") {
-    const m = network.canvasToDOM(network.getPositions([id])[id]);
-    return [r.left + m.x, r.top + m.y];
-  }
-  const e = edges.get(id), q = network.getPositions([e.from, e.to]);
-  for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.45, 0.55, 0.35, 0.65, 0.25, 0.75, 0.2, 0.8, 0.15, 0.85, 0.1, 0.9]) {
-    const m = network.canvasToDOM({x: q[e.from].x + t * (q[e.to].x - q[e.from].x),
-                                   y: q[e.from].y + t * (q[e.to].y - q[e.from].y)});
-    if (network.getNodeAt(m) === undefined && network.getEdgeAt(m) === id) { return [r.left + m.x, r.top + m.y]; }
-  }
-  throw new Error("no free point on edge " + id);
-}"""
+_PYVIS_POINT = point_js("network", "edges.get(id)", "mynetwork")
 
 
 def pyvis_hover(page: Any, kind: str, ident: str, expect: str, selector: str = "div.vis-tooltip") -> str:
