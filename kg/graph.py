@@ -268,18 +268,23 @@ class KnowledgeGraph:
 
     # -- serialization ---------------------------------------------------------------------------
 
-    def to_dict(self) -> dict[str, Any]:
-        """Node-link data (SCHEMA.md's JSON export), with nodes and edges in a stable order."""
-        nodes = [{"id": n, **_copy(d)} for n, d in sorted(self.nx.nodes(data=True))]
-        edges = [{"source": u, "target": v, "key": k, **_copy(d)}
+    def to_dict(self, *, copy: bool = True) -> dict[str, Any]:
+        """Node-link data (SCHEMA.md's JSON export), with nodes and edges in a stable order.
+
+        ``copy=False`` shares the attribute values with the graph (lists and dicts are not copied):
+        cheaper for output that is serialized at once, as :meth:`to_json` does.
+        """
+        cp = _copy if copy else _same
+        nodes = [{"id": n, **cp(d)} for n, d in sorted(self.nx.nodes(data=True))]
+        edges = [{"source": u, "target": v, "key": k, **cp(d)}
                  for u, v, k, d in sorted(self.nx.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2]))]
         return {"directed": True, "multigraph": True,
-                "graph": {"format": "kg", "version": FORMAT_VERSION, **_copy(self.nx.graph)},
+                "graph": {"format": "kg", "version": FORMAT_VERSION, **cp(self.nx.graph)},
                 "nodes": nodes, "edges": edges}
 
     def to_json(self, path: str | Path | None = None) -> str:
         """Serialize to JSON (byte-identical for the same graph); write it to ``path`` if given."""
-        text = json.dumps(self.to_dict(), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        text = json.dumps(self.to_dict(copy=False), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
         if path is not None:
             Path(path).write_text(text, encoding="utf-8")
         return text
@@ -434,6 +439,10 @@ def _copy(v: Any) -> Any:
         return {k: _copy(x) for k, x in v.items()}
     if isinstance(v, list):
         return [_copy(x) for x in v]
+    return v
+
+
+def _same(v: Any) -> Any:
     return v
 
 

@@ -58,7 +58,7 @@ class BuildState:
         return {"format": STATE_FORMAT, "version": STATE_VERSION, "lexicon": self.lexicon,
                 "inputs": self.inputs,
                 "report": self.report.state() if self.report is not None else None, "seen": self.seen.hashes,
-                "raw": self.raw.to_dict()}
+                "raw": self.raw.to_dict(copy=False)}
 
     @classmethod
     def from_dict(cls, data: Any, where: str = "state") -> BuildState:
