@@ -172,3 +172,22 @@ def test_the_party_congress_named_by_its_number_is_a_meeting():
 def test_a_quoted_slogan_with_a_pause_mark_stays_in_the_name():
     g = graph_of("7月1日,青川区召开“青山绿水、花开龙溪”文旅融合推进会,区长周敏出席。")
     assert names(g, "Meeting") == {"“青山绿水、花开龙溪”文旅融合推进会"}
+
+
+def test_officials_whose_reports_the_meeting_heard_attended_it():
+    g = graph_of("3月2日,青川区召开区委全体会议。会议听取了龙溪镇林海、区水务局吴若兰2名负责人述职报告。")
+    attended = rels(g, "ATTENDED")
+    assert ("林海", "区委全体会议") in attended and ("吴若兰", "区委全体会议") in attended
+
+
+def test_who_makes_arrangements_or_comments_at_the_meeting_attended_it():
+    g = graph_of("5月6日,龙溪镇召开农业农村工作推进会。镇党委委员林海就春耕工作作出安排。"
+                 "镇长吴若兰在进行点评时强调,要狠抓落实。")
+    attended = rels(g, "ATTENDED")
+    assert ("林海", "农业农村工作推进会") in attended and ("吴若兰", "农业农村工作推进会") in attended
+
+
+def test_a_plaque_ceremony_held_as_an_activity_is_a_meeting():
+    g = graph_of("3月25日,青川区政协举行委员工作室集中授牌活动。区政协主席林海、副主席吴若兰参加活动。")
+    assert names(g, "Meeting") == {"委员工作室集中授牌活动"}
+    assert ("吴若兰", "委员工作室集中授牌活动") in rels(g, "ATTENDED")

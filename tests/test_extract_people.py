@@ -59,3 +59,8 @@ def test_bare_title_with_two_holders_resolves_to_no_one():
     g = graph_of("副区长李晓峰和副区长黄海燕出席会议。副区长到滨江公园检查。")
     from extraction_support import rels
     assert rels(g, "INSPECTED") == set()
+
+
+def test_a_name_stops_before_from_or_by():
+    g = graph_of("镇长吴若兰从“三个方面”作出点评。副镇长林海涛由“东”向西察看了河道。")
+    assert {"吴若兰", "林海涛"} <= names(g, "Official")

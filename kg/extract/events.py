@@ -17,6 +17,8 @@ from .subjects import clauses, subjects
 #: not 副主任(主持工作)甲某: a deputy in charge, no meeting
 _CHAIR = re.compile(r"主持召开|主持(?!工作[)）])")
 _ATTEND = re.compile(r"(?:出席|参加|参会|列席|应邀出席|到会)(?!检查|调研|视察|督导|考察|活动)")
+#: 参加活动: the article's event, when that event is itself an 活动 (集中授牌活动); else often a visit
+_ACTIVITY = re.compile(r"(?:出席|参加)(?:了)?(?:此次|本次)?活动")
 #: 出席。/ 参加。/ 到会指导: the object is the meeting the article has been reporting
 _NO_OBJECT = re.compile(r"(?:了)?(?:指导|讲话)?(?:[。！；;，,]|$)")
 #: a clause that only names a group of unnamed participants: 县直有关单位主要负责人, 部分区人大代表,
@@ -35,8 +37,11 @@ _VISIT = re.compile(r"调研|视察|检查|考察|督导|督查|走访|察看|�
 _LIST_LEAD = re.compile(r"(?:应邀)?(?:出席|参加|列席)(?:会议|大会|仪式|活动|开幕式)?的")
 _SPEAK_AT = re.compile(r"在(.{1,40}?)上(?:讲话|致辞|发言|作报告|作部署|指出|强调|作动员讲话|作动员|作总结讲话)")
 #: speaking at the article's meeting (no meeting named): 作动员讲话, 致辞, 作交流发言, 通报…情况, 宣布…开工
-_SPEAK = re.compile(r"(?:作|做)(?:了)?(?:动员|总结|交流|表态|重要|具体|工作)?(?:讲话|发言|部署|报告|点评|安排)|"
-                    r"讲话|致辞|发言|通报|宣布|就座|揭牌|颁奖|作说明|解读|向(?:大会|会议)作|进行(?:具体)?部署|介绍了")
+_SPEAK = re.compile(r"(?:作|做)(?:出|了)?(?:动员|总结|交流|表态|重要|具体|工作)?(?:讲话|发言|部署|报告|点评|安排)|"
+                    r"讲话|致辞|发言|通报|宣布|就座|揭牌|颁奖|作说明|解读|向(?:大会|会议)作|进行(?:具体)?(?:部署|点评)|介绍了")
+#: 会议听取了甲镇A、乙局B述职报告: who delivers a report to the meeting attended it
+_HEARD = re.compile(r"听取(?:了)?")
+_HEARD_END = re.compile(r"(?:报告|汇报|发言)")
 #: 在主席台就座的有A、B、C / 出席会议的有A、B: names without titles, all of them present
 _ROSTRUM = re.compile(r"(?:就座的|出席会议的|出席的领导|参加会议的|出席大会的|出席开幕式的)(?:领导|同志)?(?:还)?有")
 
@@ -218,6 +223,20 @@ class Events:
             for p in (m for m in here if m.start < (verb.start() if verb else ce)):
                 doc.relate("ATTENDED", p, main, sent.index, "attended:at-meeting", _meeting_date(main) or date)
 
+    @staticmethod
+    def _heard(doc: Doc, sent: Sentence, cs: int, ce: int, date: ResolvedDate | None) -> None:
+        """会议听取了甲镇A、乙局B…述职报告: the officials named between 听取 and the report attended the meeting."""
+        heard = _HEARD.search(doc.text, cs, ce)
+        if heard is None:
+            return
+        end = _HEARD_END.search(doc.text, heard.end(), sent.end)
+        main = main_meeting(doc, before=heard.start()) if end else None
+        if main is None or end is None:
+            return
+        for p in doc.mentions_of("Official", sentence=sent.index):
+            if heard.end() <= p.start and p.end <= end.start():
+                doc.relate("ATTENDED", p, main, sent.index, "attended:heard", _meeting_date(main) or date)
+
     def _meetings(self, doc: Doc, sent: Sentence, cs: int, ce: int, date: ResolvedDate | None) -> None:
         for pat, rel in ((_CHAIR, "CHAIRED"), (_ATTEND, "ATTENDED")):
             for m in pat.finditer(doc.text, cs, ce):
@@ -244,6 +263,13 @@ class Events:
                 when = _meeting_date(meeting) or date  # a dated meeting dates its participants
                 for p in who[:doc.fan_out("lists×meetings", len(who))]:
                     doc.relate(rel, p, meeting, sent.index, f"{rel.lower()}:{m.group(0)}", when)
+        for m in _ACTIVITY.finditer(doc.text, cs, ce):
+            meeting = main_meeting(doc, before=m.start())
+            who = attendees(doc, sent, cs, m.start(), ("Official", "Person")) if meeting else []
+            if meeting is not None and meeting.name.endswith("活动"):
+                when = _meeting_date(meeting) or date
+                for p in who[:doc.fan_out("lists×meetings", len(who))]:
+                    doc.relate(rel, p, meeting, sent.index, f"{rel.lower()}:{m.group(0)}", when)
         # the meeting lookups below only when their cue is in the clause (most clauses have none)
         convened = [x for x in doc.mentions_of("Meeting", sentence=sent.index) if x.end <= cs] \
             if _REPORT.search(doc.text, cs, ce) else []
@@ -252,6 +278,7 @@ class Events:
             for p in attendees(doc, sent, cs, m.start(), ("Official",)):
                 doc.relate("ATTENDED", p, convened[-1], sent.index, "attended:汇报",
                            _meeting_date(convened[-1]) or date)
+        self._heard(doc, sent, cs, ce, date)
         main = main_meeting(doc, before=cs) if _SPEAK.search(doc.text, cs, ce) else None
         if main is not None:
             for m in _SPEAK.finditer(doc.text, cs, ce):

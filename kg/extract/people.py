@@ -104,7 +104,7 @@ class Names:
             if n == 3 and self.doc.text[pos + 2] in _FUNCTION_CHARS and not (self.doc.text[pos + 2] == "为"
                                                                              and strength >= 1):
                 strength = min(strength, 1) - 0.5  # 张涛在接受采访: 在 is more likely a word than a name
-            if n == 4 and (self.doc.text[pos + 3] in (_FUNCTION_CHARS - {"和"}) | {"带", "率"}
+            if n == 4 and (self.doc.text[pos + 3] in (_FUNCTION_CHARS - {"和"}) | {"带", "率", "从", "由"}
                            or self.tags.get(self.doc.text[pos + 2:pos + 4]) in ("v", "d")):
                 continue  # 李晓峰等, 陈华安排; but 巴图孟和 is a name
             if n == 4 and len(self.doc.text[pos:pos + 2]) == 2 and self.doc.text[pos:pos + 2] not in self.surnames:
@@ -192,7 +192,7 @@ class Names:
         m = self._bound_re.match(text, pos)
         if m and len(m.group(0)) >= 2 or self._roles_re.match(text, pos):
             return 2
-        if text[pos] in "等和与及也又在到对向为就率带说同所来" or m:
+        if text[pos] in "等和与及也又在到对向为就率带说同所来从由" or m:
             return 1
         # 代县长甲某安排…, 甲某首先…, 甲某宣读…: a verb or adverb the dictionary knows follows the name
         return 1 if self.tags.get(text[pos:pos + 2]) in ("v", "d") else 0
