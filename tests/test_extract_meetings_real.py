@@ -191,3 +191,21 @@ def test_a_plaque_ceremony_held_as_an_activity_is_a_meeting():
     g = graph_of("3月25日,青川区政协举行委员工作室集中授牌活动。区政协主席林海、副主席吴若兰参加活动。")
     assert names(g, "Meeting") == {"委员工作室集中授牌活动"}
     assert ("吴若兰", "委员工作室集中授牌活动") in rels(g, "ATTENDED")
+
+
+def test_speakers_who_relay_instructions_set_demands_or_report_attended():
+    g = graph_of("6月2日,龙溪镇召开换届工作动员会。会议首先由镇党委副书记林海传达了上级文件精神。"
+                 "随后,镇党委书记吴若兰就换届工作提出了三点要求。副镇长周敏对安全工作进行了安排。")
+    attended = rels(g, "ATTENDED")
+    assert {("林海", "换届工作动员会"), ("吴若兰", "换届工作动员会"), ("周敏", "换届工作动员会")} <= attended
+
+
+def test_who_convenes_a_meeting_that_another_chairs_attended_it():
+    g = graph_of("3月9日,区委书记王建国组织召开全区项目建设调度会议。区长周敏主持会议。")
+    assert ("王建国", "全区项目建设调度会议") in rels(g, "ATTENDED")
+    assert ("周敏", "全区项目建设调度会议") in rels(g, "CHAIRED")
+
+
+def test_attending_the_event_of_a_ceremony_article():
+    g = graph_of("7月9日,龙溪镇在石门村举行村级人大代表活动室启动仪式,区人大常委会主任林海、副主任周敏出席活动。")
+    assert {("林海", "村级人大代表活动室启动仪式"), ("周敏", "村级人大代表活动室启动仪式")} <= rels(g, "ATTENDED")

@@ -64,3 +64,8 @@ def test_bare_title_with_two_holders_resolves_to_no_one():
 def test_a_name_stops_before_from_or_by():
     g = graph_of("镇长吴若兰从“三个方面”作出点评。副镇长林海涛由“东”向西察看了河道。")
     assert {"吴若兰", "林海涛"} <= names(g, "Official")
+
+
+def test_a_second_title_after_a_pause_mark_is_no_part_of_a_long_name():
+    g = graph_of("区长林海、副区长周敏出席会议。")
+    assert names(g, "Official") == {"林海", "周敏"}

@@ -16,7 +16,8 @@ from .subjects import clauses, subjects
 
 #: not 副主任(主持工作)甲某: a deputy in charge, no meeting
 _CHAIR = re.compile(r"主持召开|主持(?!工作[)）])")
-_ATTEND = re.compile(r"(?:出席|参加|参会|列席|应邀出席|到会)(?!检查|调研|视察|督导|考察|活动)")
+#: 组织召开: who convenes a meeting without chairing it (主持 is another's) was there
+_ATTEND = re.compile(r"(?:出席|参加|参会|列席|应邀出席|到会|组织召开)(?!检查|调研|视察|督导|考察|活动)")
 #: 参加活动: the article's event, when that event is itself an 活动 (集中授牌活动); else often a visit
 _ACTIVITY = re.compile(r"(?:出席|参加)(?:了)?(?:此次|本次)?活动")
 #: 出席。/ 参加。/ 到会指导: the object is the meeting the article has been reporting
@@ -38,7 +39,8 @@ _LIST_LEAD = re.compile(r"(?:应邀)?(?:出席|参加|列席)(?:会议|大会|�
 _SPEAK_AT = re.compile(r"在(.{1,40}?)上(?:讲话|致辞|发言|作报告|作部署|指出|强调|作动员讲话|作动员|作总结讲话)")
 #: speaking at the article's meeting (no meeting named): 作动员讲话, 致辞, 作交流发言, 通报…情况, 宣布…开工
 _SPEAK = re.compile(r"(?:作|做)(?:出|了)?(?:动员|总结|交流|表态|重要|具体|工作)?(?:讲话|发言|部署|报告|点评|安排)|"
-                    r"讲话|致辞|发言|通报|宣布|就座|揭牌|颁奖|作说明|解读|向(?:大会|会议)作|进行(?:具体)?(?:部署|点评)|介绍了")
+                    r"讲话|致辞|发言|通报|宣布|就座|揭牌|颁奖|作说明|解读|向(?:大会|会议)作|进行(?:了)?(?:具体)?(?:部署|点评|安排|通报)|介绍了|"
+                    r"传达(?:了)?|提出了?[^，,。；;]{0,6}要求|进行了?[^，,。；;]{0,6}谈话")
 #: 会议听取了甲镇A、乙局B述职报告: who delivers a report to the meeting attended it
 _HEARD = re.compile(r"听取(?:了)?")
 _HEARD_END = re.compile(r"(?:报告|汇报|发言)")
@@ -266,7 +268,7 @@ class Events:
         for m in _ACTIVITY.finditer(doc.text, cs, ce):
             meeting = main_meeting(doc, before=m.start())
             who = attendees(doc, sent, cs, m.start(), ("Official", "Person")) if meeting else []
-            if meeting is not None and meeting.name.endswith("活动"):
+            if meeting is not None and (m.group(0).startswith("出席") or meeting.name.endswith("活动")):
                 when = _meeting_date(meeting) or date
                 for p in who[:doc.fan_out("lists×meetings", len(who))]:
                     doc.relate(rel, p, meeting, sent.index, f"{rel.lower()}:{m.group(0)}", when)

@@ -113,8 +113,9 @@ class Names:
                 best = (strength, pos + n)
         if best is None and titled and not self._not_a_name_after_title(pos):
             for n in (5, 3, 2):  # 孟和巴雅尔主持, 岩温香到…
-                if n == 5 and self._long_bound_re.search(self.doc.text, pos, pos + 5):
-                    continue
+                if n == 5 and (self._long_bound_re.search(self.doc.text, pos, pos + 5)
+                               or self._titles_re.search(self.doc.text, pos, pos + 5)):
+                    continue  # 副区长周敏 after 区长林海、 is a title and a name, not one long name
                 cand = self.doc.text[pos:pos + n]
                 if len(cand) == n and all("\u4e00" <= c <= "\u9fff" for c in cand) and not self._is_word(cand) \
                         and not any((c in _FUNCTION_CHARS and c != "和") or c in "的了是个" for c in cand) \
