@@ -14,6 +14,7 @@ from ..lexicon import Lexicon
 from ..model import Article, Extraction
 from .admin import AdminUnits
 from .assemble import to_extraction
+from .digest import items
 from .doc import Doc
 from .entities import ORGANIZATIONS, PLACES, PROJECTS, ZONES, CompanyIsA, KnownEntities, Regions
 from .events import Events
@@ -59,9 +60,18 @@ def extract(article: Article, lexicon: Lexicon, pipeline: tuple[Extractor, ...] 
             check: Callable[[], None] | None = None) -> Extraction:
     """Run the extractors over one article; ``check`` is called between components (it may raise to
     stop an article that went over its budget, see :mod:`kg.budget`).  A text longer than
-    :data:`kg.extract.window.WINDOW` is extracted in windows (see :mod:`kg.extract.window`)."""
+    :data:`kg.extract.window.WINDOW` is extracted in windows (see :mod:`kg.extract.window`), and so is
+    each item of a digest (see :mod:`kg.extract.digest`)."""
+    digest = items(article.text)
+    if digest is not None:
+        return extract_windows(article, lambda part: _extract_one(part, lexicon, pipeline, check), pieces=digest)
     if len(article.text) > WINDOW:
-        return extract_windows(article, lambda part: extract(part, lexicon, pipeline, check=check))
+        return extract_windows(article, lambda part: _extract_one(part, lexicon, pipeline, check))
+    return _extract_one(article, lexicon, pipeline, check)
+
+
+def _extract_one(article: Article, lexicon: Lexicon, pipeline: tuple[Extractor, ...],
+                 check: Callable[[], None] | None) -> Extraction:
     doc = Doc(article, lexicon)
     for component in pipeline:
         if check is not None:

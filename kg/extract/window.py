@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from ..model import Article, Edge, Extraction, Node, Provenance
 
@@ -44,10 +44,15 @@ def _shift(prov: Provenance | None, by: int) -> Provenance | None:
                                end=None if prov.end is None else prov.end + by)
 
 
-def extract_windows(article: Article, run: Callable[[Article], Extraction]) -> Extraction:
-    """``run`` over each window of ``article`` (the first keeps the title), joined into one extraction."""
+def extract_windows(article: Article, run: Callable[[Article], Extraction], *,
+                    pieces: Iterable[tuple[int, int]] | None = None) -> Extraction:
+    """``run`` over each window of ``article`` (the first keeps the title), joined into one extraction.
+    ``pieces`` are the windows when they are given (the items of a digest, see :mod:`kg.extract.digest`),
+    each cut again if it is longer than :data:`WINDOW`."""
     out = Extraction(article=article)
-    for n, (start, end) in enumerate(windows(article.text)):
+    spans = windows(article.text) if pieces is None else (
+        (s + a, s + b) for s, e in pieces for a, b in windows(article.text[s:e]))
+    for n, (start, end) in enumerate(spans):
         part = dataclasses.replace(article, text=article.text[start:end], title=article.title if n == 0 else "",
                                    spans=())
         ex = run(part)
