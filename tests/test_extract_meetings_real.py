@@ -209,3 +209,10 @@ def test_who_convenes_a_meeting_that_another_chairs_attended_it():
 def test_attending_the_event_of_a_ceremony_article():
     g = graph_of("7月9日,龙溪镇在石门村举行村级人大代表活动室启动仪式,区人大常委会主任林海、副主任周敏出席活动。")
     assert {("林海", "村级人大代表活动室启动仪式"), ("周敏", "村级人大代表活动室启动仪式")} <= rels(g, "ATTENDED")
+
+
+def test_short_forms_of_standing_meetings_and_other_congresses_are_meetings():
+    g = graph_of("8日,区长周敏主持召开区政府党组会,研究近期工作。12日,共青团青川区第五次代表大会召开,"
+                 "区委书记王建国出席。王建国充分肯定区第四次团代会以来的成绩。")
+    assert ("周敏", "区政府党组会") in rels(g, "CHAIRED")
+    assert "区第四次团代会" in names(g, "Meeting")

@@ -139,7 +139,8 @@ def _after_verb(doc: Doc, sent: Sentence, start: int, end: int) -> int:
     tags = word_tags()
     toks = [t for t in doc.tokens(sent) if start <= t[1] and t[2] <= end]
     for (w, _, _), (nxt, s2, _) in zip(toks, toks[1:], strict=False):
-        if nxt in _LEVELS and tags.get(w) in _VERB_TAGS and len(w) > 1:
+        # 充分肯定 is one token to jieba, unknown to the tag dictionary: its last two characters are the verb
+        if nxt in _LEVELS and len(w) > 1 and (tags.get(w) in _VERB_TAGS or len(w) > 2 and tags.get(w[-2:]) == "v"):
             return s2
     return start
 
