@@ -216,3 +216,9 @@ def test_short_forms_of_standing_meetings_and_other_congresses_are_meetings():
                  "区委书记王建国出席。王建国充分肯定区第四次团代会以来的成绩。")
     assert ("周敏", "区政府党组会") in rels(g, "CHAIRED")
     assert "区第四次团代会" in names(g, "Meeting")
+
+
+def test_a_bare_opening_ceremony_is_the_opening_of_the_article_s_meeting():
+    g = graph_of("12月2日,共青团青川区第五次代表大会召开。区委书记王建国出席开幕式并讲话。")
+    assert names(g, "Meeting") == {"共青团青川区第五次代表大会"}
+    assert ("王建国", "共青团青川区第五次代表大会") in rels(g, "ATTENDED")

@@ -19,7 +19,7 @@ _NOT_EVENT_AFTER = re.compile(r"^(?:工作机制|机制|制度|精神|纪要|室
 #: reported as held (or attended) right here
 _KIND_HELD = re.compile(r"(?:召开|举行|举办|主持|参加|出席|列席)了?(?:的)?$")
 #: the bare words that stand for "the meeting" in any article (会议指出, 召开大会): never a node of their own
-_BARE = frozenset({"会议", "会", "大会", "全会", "仪式", "活动"})
+_BARE = frozenset({"会议", "会", "大会", "全会", "仪式", "活动", "开幕式", "闭幕式"})
 #: an adjective or verb in front of a suffix is no name: 重要会议, 祝贺大会召开, 决定大会的表决方式,
 #: 应邀出席会议的, 参加庆典仪式 (a ceremony of the article named elsewhere)
 _NOT_NAME = re.compile(r"^(?:重要|祝贺|决定|应邀出席|应邀|庆典|此次|本次|这次|各类|各种|专门|暨|及|和|与)$")
