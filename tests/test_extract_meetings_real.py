@@ -222,3 +222,8 @@ def test_a_bare_opening_ceremony_is_the_opening_of_the_article_s_meeting():
     g = graph_of("12月2日,共青团青川区第五次代表大会召开。区委书记王建国出席开幕式并讲话。")
     assert names(g, "Meeting") == {"共青团青川区第五次代表大会"}
     assert ("王建国", "共青团青川区第五次代表大会") in rels(g, "ATTENDED")
+
+
+def test_who_chairs_and_speaks_without_naming_the_meeting_chaired_the_article_s_meeting():
+    g = graph_of("6日,青川区召开学习交流会。区委书记王建国主持并讲话。")
+    assert ("王建国", "学习交流会") in rels(g, "CHAIRED")

@@ -21,7 +21,7 @@ _ATTEND = re.compile(r"(?:出席|参加|参会|列席|应邀出席|到会|组织
 #: 参加活动: the article's event, when that event is itself an 活动 (集中授牌活动); else often a visit
 _ACTIVITY = re.compile(r"(?:出席|参加)(?:了)?(?:此次|本次)?活动")
 #: 出席。/ 参加。/ 到会指导: the object is the meeting the article has been reporting
-_NO_OBJECT = re.compile(r"(?:了)?(?:指导|讲话)?(?:[。！；;，,]|$)")
+_NO_OBJECT = re.compile(r"(?:了)?(?:并?(?:指导|讲话|致辞))?(?:[。！；;，,]|$)")
 #: a clause that only names a group of unnamed participants: 县直有关单位主要负责人, 部分区人大代表,
 #: 县法院院长 (a title with no name): a list of named attendees may run on past it
 _GROUP = re.compile(r"^(?:及|和|以及|还有)?[^，,；;：:]{0,30}?(?:负责人|负责同志|代表|干部|委员|成员|人员|主席|"
