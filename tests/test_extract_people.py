@@ -69,3 +69,8 @@ def test_a_name_stops_before_from_or_by():
 def test_a_second_title_after_a_pause_mark_is_no_part_of_a_long_name():
     g = graph_of("区长林海、副区长周敏出席会议。")
     assert names(g, "Official") == {"林海", "周敏"}
+
+
+def test_assistants_to_a_secretary_or_head_are_officials():
+    g = graph_of("区委副书记孙建国、区委书记助理罗晓慧、县长助理陈思远深入石门小学调研。")
+    assert names(g, "Official") == {"孙建国", "罗晓慧", "陈思远"}
