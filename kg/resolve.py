@@ -131,9 +131,10 @@ def _split(graph: KnowledgeGraph, node: str, groups: list[list[str]], by_article
             attrs["title_seen"] = sorted(f"{p}|{d}" for d, p in group_posts)
         g.add_node(nid, **attrs)
         new_ids.append(nid)
-    for u, v, k, d in list(g.edges(keys=True, data=True)):
-        if node not in (u, v):
-            continue
+    # only the node's own edges (a scan of every edge per split name would grow with the graph squared)
+    own = {(u, v, k): d for u, v, k, d in [*g.in_edges(node, keys=True, data=True),
+                                            *g.out_edges(node, keys=True, data=True)]}
+    for (u, v, k), d in own.items():
         i = article_group.get(d.get("article", ""), home)
         target = new_ids[i]
         g.add_edge(target if u == node else u, target if v == node else v, key=k, **d)
