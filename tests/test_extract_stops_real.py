@@ -101,3 +101,9 @@ def test_counted_and_area_wide_phrases_are_no_stops():
     stops = _stops_of(g, "李晓峰")
     assert "青川翠谷农业园区" in stops
     assert not any("两个" in s or s.startswith("辖区") for s in stops)
+
+
+def test_a_list_ending_in_a_rural_topic_is_no_list_of_villages():
+
+    g = graph_of("区政协副主席黄海燕一行先后来到白石村村史馆、卫生室、党建微公园等乡村振兴点位,察看建设情况。")
+    assert not any(n.endswith("乡") and "卫生室" in n for n in names(g, "Street"))

@@ -73,3 +73,16 @@ def test_sites_told_one_clause_at_a_time_and_in_pairs():
                  "李晓峰详细了解安全生产情况。督导组先后在龙溪镇林业站、石桥村等地进行实地检查。")
     assert {"村党群服务中心", "村老年食堂", "青川宏远机械有限公司", "青川绿源食品有限公司",
             "石桥村"} <= _stops_of(g, "李晓峰")
+
+
+def test_leaders_who_each_joined_a_part_are_not_companions_of_every_stop():
+    g = graph_of("9月3日,区委副书记周敏带队调研安全生产工作。区领导李晓峰、陈立新分别参加。"
+                 "周敏先后来到青川宏远机械有限公司、青川绿源食品有限公司,检查安全生产。")
+    assert _stops_of(g, "周敏") == {"青川宏远机械有限公司", "青川绿源食品有限公司"}
+    assert _stops_of(g, "李晓峰") == _stops_of(g, "陈立新") == set()
+
+
+def test_the_leadership_of_an_official_is_no_site():
+    g = graph_of("1月4日下午,在区委副书记周敏的带领下,全体代表对民生项目、交通项目等进行集中视察。"
+                 "区领导李晓峰、陈立新参加视察。")
+    assert not any("带领" in t for _, t in rels(g, "INSPECTED"))

@@ -28,7 +28,7 @@ _LIST_END = re.compile(r"[，,。；;：:]|进行|开展|调研|检查|督导|�
 #: 对A、B进行了实地调研: 对 opens a list of stops only when a visit verb follows it
 _OBJECT_VISIT = re.compile(r"(?:等[^，,。；;、]{0,6}?)?(?:进行|开展)了?[^，,。；;]{0,8}?(?:调研|检查|视察|察看|督导|督查|考察|走访|暗访|查看)")  # noqa: E501 (CJK data)
 #: 肖岭、沙坪等乡镇: short names of units, the kind told after 等
-_UNIT_KIND = re.compile(r"等(乡镇|镇|乡|街道|村|社区|村居)")
+_UNIT_KIND = re.compile(r"等(乡镇|镇|乡(?!村)|街道|村|社区|村居)")  # not 等乡村振兴点位
 #: a site as seen from its name's ending, for stops no extractor named (Place otherwise)
 _STREET_END = re.compile(r"(?:街道|镇|乡)$")
 _COMMUNITY_END = re.compile(r"(?:社区|村|居委会|村委会)$")
@@ -333,6 +333,8 @@ class Inspections:
         if not who:
             return
         s, e = m.start(1), m.end(1)
+        if doc.text.endswith("下", s, e):
+            return  # 在县长甲某某的带领下,…: company, not a site
         if _LIST_SEP.search(doc.text, s, e) and not re.search(r"的|期间|时$|中$|上$", doc.text[s:e]):
             for t in self.targets(doc, sent, s, e, create=True):  # 在甲公司和乙公司,详细了解…
                 for p in who:

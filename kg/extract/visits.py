@@ -76,6 +76,8 @@ class Visits:
                 for m in _LEADS.finditer(doc.text, cs, ce):
                     _add(people, subjects(doc, sent, cs, m.start(), ("Official",)))
                 for m in _JOIN.finditer(doc.text, cs, ce):
+                    if doc.text.endswith("分别", cs, m.start()):
+                        continue  # 甲、乙分别参加: each joined a part of it, not every stop
                     # 甲、乙,区政府领导丙、丁及有关部门负责同志参加: the subjects, and the roster of names
                     # before them (a list clause of names jieba did not title stops the subjects' list)
                     _add(people, subjects(doc, sent, cs, m.start(), ("Official",)) + _roster(doc, sent, m.start()))
