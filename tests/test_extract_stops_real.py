@@ -107,3 +107,20 @@ def test_a_list_ending_in_a_rural_topic_is_no_list_of_villages():
 
     g = graph_of("区政协副主席黄海燕一行先后来到白石村村史馆、卫生室、党建微公园等乡村振兴点位,察看建设情况。")
     assert not any(n.endswith("乡") and "卫生室" in n for n in names(g, "Street"))
+
+
+def test_a_list_of_topics_each_headed_by_the_site_it_is_about():
+    g = graph_of("9月2日,区人大常委会组织部分代表开展集中视察。区人大常委会副主任黄海燕、陈立新参加视察。"
+                 "代表们先后就白鹭湾生态小镇建设、龙溪镇柳塘村移民搬迁、锦绣家园移民安置、城区市政建设等情况"
+                 "进行实地视察。")
+    stops = {"白鹭湾生态小镇", "柳塘村", "锦绣家园"}
+    assert stops <= _stops_of(g, "黄海燕")
+    assert stops <= _stops_of(g, "陈立新")
+    assert not any("市政" in t or t.endswith(("建设", "搬迁", "安置")) for t in _stops_of(g, "黄海燕"))
+
+
+def test_the_execution_of_a_years_projects_is_a_topic_not_a_site():
+    g = graph_of("7月6日,区人大常委会组织代表对2023年区本级政府投资项目执行情况进行视察。"
+                 "区领导黄海燕参加视察。代表们先后察看了滨江大道改造工程、白鹭小学等项目。")
+    assert not any("政府投资项目" in t for _, t in rels(g, "INSPECTED"))
+    assert {"滨江大道改造工程", "白鹭小学"} <= _stops_of(g, "黄海燕")

@@ -19,7 +19,7 @@ from .subjects import clauses, subjects
 
 _MOTION = re.compile(r"(?:先后|分别|一同|一起|再次|又|还|也|专程|实地|随后|还先后)*"
                      r"(来到|走进|深入到|深入|前往|赶赴|奔赴|赶到|赴|到|走访|(?:考察|视察|参观|暗访)了|参观|(?<=率队|带队|一行)来|"
-                     r"(?<=先后|分别)在|对|"
+                     r"(?<=先后|分别)在|对|(?<=先后|分别)就|"
                      r"(?:先后|实地|先后实地)(?:察看|查看|调研|视察|考察|参观|检查|走访)了?)")
 _STRONG = {"来到", "走进", "深入到", "深入", "走访"}
 _PURPOSE = re.compile(r"调研|检查|督导|督查|视察|考察|察看|查看|走访|慰问|看望|巡查|指导|暗访|检验|观摩")
@@ -48,6 +48,8 @@ _TOPIC = re.compile(r"(?:效果|情况|工作|进度|进展|建设|治理|管理
                     r"|(?:生产线|车间)$")  # noqa: E501 (CJK data)
 #: 县内两个省级园区, 辖区燃气安全: a counted or an area-wide phrase names no site
 _VAGUE = re.compile(r"^(?:辖区|县内|区内|市内|镇内|全县|全区|全市|全镇)|[两一二三四五六七八九十几\d]+(?:个|家|处|座|所)")  # noqa: E501 (CJK data)
+#: 青石湾生态小镇建设, 柳塘村移民搬迁: a topic headed by the site it is about
+_TOPIC_TAIL = re.compile(r"(?:建设|改造|提升|搬迁|安置|发展|运营|整治|治理|推进|开发|保护)(?:情况|工作)?$")
 _ADMIN_END = re.compile(r"(?:区|县|市|省|州|旗|镇|乡|街道)$")
 TARGET_LABELS = ("Place", "Project", "Organization", "Street", "Community")
 
@@ -122,6 +124,16 @@ def _purpose_follows(doc: Doc, sent: Sentence, end: int) -> bool:
     return nxt is not None and nxt.paragraph == sent.paragraph and _PURPOSE.search(nxt.text) is not None
 
 
+def _topic_head(doc: Doc, s: int, e: int) -> int:
+    """Where the site ends in a topic item (青石湾生态小镇建设 → 青石湾生态小镇): the last site word or
+    named site in it, a few characters before the end; else ``e`` (the item is a topic, no site)."""
+    ends = [m.end() for name in ("place_suffixes", "place_weak_suffixes", "org_suffixes", "project_suffixes")
+            for m in _pattern(doc.lexicon, name).finditer(doc.text, s, e)]
+    ends += [x.end for x in doc.near(s, e) if x.start >= s and x.label in TARGET_LABELS]
+    head = max((k for k in ends if s + 2 <= k < e and e - k <= 8), default=e)
+    return head
+
+
 def quoted_item(doc: Doc, s: int, e: int) -> bool:
     return doc.text[s - 1:s] in ("“", "‘", "《") and doc.text[e:e + 1] in ("”", "’", "》")
 
@@ -194,7 +206,7 @@ class Inspections:
             list_end = list_end_m.start() if list_end_m else ce
             if list_end - m.end() < 2:
                 continue
-            if verb == "对" and not _OBJECT_VISIT.match(doc.text, list_end, ce):
+            if verb in ("对", "就") and not _OBJECT_VISIT.match(doc.text, list_end, ce):
                 continue
             who = subjects(doc, sent, cs, m.start(), ("Official", "Organization"), lists=False, groups=True)
             purposeful = verb in _STRONG or verb.endswith("了") or len(verb) > 2 \
@@ -245,6 +257,8 @@ class Inspections:
                 s = dash + 2  # 重大项目——青石水库枢纽工程: the name told after the dash
             if e - s < 2:
                 continue
+            if _TOPIC_TAIL.search(doc.text, s, e):
+                e = _topic_head(doc, s, e)
             target, prefix = self._stop(doc, sent, s, e, create=create, weak=weak)
             if target is None and create:
                 target, prefix = _short_unit(doc, sent, s, e, end), None
