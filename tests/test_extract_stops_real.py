@@ -124,3 +124,11 @@ def test_the_execution_of_a_years_projects_is_a_topic_not_a_site():
                  "区领导黄海燕参加视察。代表们先后察看了滨江大道改造工程、白鹭小学等项目。")
     assert not any("政府投资项目" in t for _, t in rels(g, "INSPECTED"))
     assert {"滨江大道改造工程", "白鹭小学"} <= _stops_of(g, "黄海燕")
+
+
+def test_a_round_of_several_sites_and_sites_researched():
+    g = graph_of("在龙溪镇,副区长李晓峰先后到青川宏远机械有限公司、白鹭湖湿地公园,进企业、看园区、听介绍。"
+                 "在石桥镇,李晓峰调研了青川绿源食品有限公司、青川明月家具城等处。"
+                 "在林场,李晓峰调研了解防火队伍建设、物资器材储备等情况。")
+    assert {"青川宏远机械有限公司", "白鹭湖湿地公园", "青川绿源食品有限公司", "青川明月家具城"} <= _stops_of(g, "李晓峰")
+    assert not any("储备" in t or "建设" in t for t in _stops_of(g, "李晓峰"))
