@@ -132,3 +132,17 @@ def test_a_round_of_several_sites_and_sites_researched():
                  "在林场,李晓峰调研了解防火队伍建设、物资器材储备等情况。")
     assert {"青川宏远机械有限公司", "白鹭湖湿地公园", "青川绿源食品有限公司", "青川明月家具城"} <= _stops_of(g, "李晓峰")
     assert not any("储备" in t or "建设" in t for t in _stops_of(g, "李晓峰"))
+
+
+def test_a_walk_from_one_site_to_another_and_a_list_of_sites_in_mid_sentence():
+    g = graph_of("8月5日,市农委主任沈国庆来我区调研。区领导周敏、李晓峰陪同。"
+                 "沈国庆一行先后来到龙溪镇、石桥乡,察看美丽乡村建设。在龙溪镇,从青石古街到白鹭湖湿地公园,"
+                 "沿途察看环境整治;在石桥乡,沈国庆一行冒雨察看,在千柳公园、明月山庄,每到一处,沈国庆都认真听取介绍。")
+    stops = {"龙溪镇", "石桥乡", "青石古街", "白鹭湖湿地公园", "千柳公园", "明月山庄"}
+    for who in ("沈国庆", "周敏", "李晓峰"):
+        assert stops <= _stops_of(g, who), who
+
+
+def test_a_span_of_months_is_no_walk():
+    g = graph_of("区长周敏先后来到滨江公园、白石村,检查安全生产。从三月份到五月份,全区开展专项整治。")
+    assert _stops_of(g, "周敏") == {"滨江公园", "白石村"}

@@ -38,6 +38,9 @@ _ORG_END = re.compile(r"(?:公司|学校|中学|小学|医院|卫生院|幼儿�
 _AT_SITE = re.compile(r"等?(?:项目|建设|施工)?(?:现场|工地|点位)")
 _LIST_SEP = re.compile(r"、|以及|及|和|与")
 _AT_PLACE = re.compile(r"(?:\d{4}年)?(?:\d{1,2}月\d{1,2}日)?[上下]?午?[，,]?在([^，,。]{2,80}?)(?:等地|等处)?[，,]")
+#: 从青石古街到农贸市场: a walk from one site to another (no digits: not 从3月到5月)
+_WALK = re.compile(r"从([^\d，,。；;到]{2,14})到([^\d，,。；;]{2,14})")
+_MID_AT = re.compile(r"[，,]在[^，,。；;]{2,60}、[^，,。；;]{2,60}[，,]")
 _VISIT_VERB = re.compile(r"查看|检查|了解|询问|督导|调研|察看|视察|考察|走访|慰问|听取")
 _GENERIC_STOP = re.compile(r"^(?:生产|企业|施工|项目|建设|田间|基层|生产一线|农户|群众|居民|村民|困难群众|部分|有关|相关|各|在建)?"  # noqa: E501 (CJK data)
                            r"(?:车间|家中|家里|地头|田间地头|现场|一线|工地|企业|单位|部门|园区|基层)$|(?:家中|家里)$")
@@ -192,8 +195,13 @@ class Inspections:
             date = event_date(doc, sent)
             for cs, ce in clauses(doc, sent):
                 self._itinerary(doc, sent, cs, ce, date)
+                if doc.text.startswith("从", cs):
+                    self._walk(doc, sent, cs, ce, date)
             for start in [sent.start] + [m.end() for m in re.finditer("[；;]", sent.text) if m.end() < len(sent.text)]:
                 self._at_place(doc, sent, date, start if start == sent.start else sent.start + start)
+            # …,在A、B、C,每到一处,…: a list of sites set in the middle of a sentence
+            for m in _MID_AT.finditer(doc.text, sent.start, sent.end):
+                self._at_place(doc, sent, date, m.start() + 1)
 
     def _itinerary(self, doc: Doc, sent: Sentence, cs: int, ce: int, date: ResolvedDate | None) -> None:
         for m in _MOTION.finditer(doc.text, cs, ce):
@@ -226,6 +234,19 @@ class Inspections:
                     if t.label in TARGET_LABELS:
                         doc.relate("INSPECTED", p, t, sent.index, f"inspected:itinerary:{verb}", date)
                         doc.notes.setdefault("stops", []).append(t)
+
+    def _walk(self, doc: Doc, sent: Sentence, cs: int, ce: int, date: ResolvedDate | None) -> None:
+        """从A到B, a clause of its own in a visit already under way: the visitor walked from A to B."""
+        m = _WALK.fullmatch(doc.text, cs, ce)
+        if m is None or not any(r.type == "INSPECTED" for r in doc.relations):
+            return
+        who = subjects(doc, sent, cs, cs, ("Official",), lists=False, groups=True)
+        if not who:
+            return
+        for t in self.targets(doc, sent, m.start(1), m.end(1), create=True) + \
+                self.targets(doc, sent, m.start(2), m.end(2), create=True):
+            for p in who:
+                doc.relate("INSPECTED", p, t, sent.index, "inspected:walk", date)
 
     def targets(self, doc: Doc, sent: Sentence, start: int, end: int, *, create: bool) -> list[Mention]:
         """The stops of an itinerary list, as mentions.
