@@ -86,3 +86,10 @@ def test_the_leadership_of_an_official_is_no_site():
     g = graph_of("1月4日下午,在区委副书记周敏的带领下,全体代表对民生项目、交通项目等进行集中视察。"
                  "区领导李晓峰、陈立新参加视察。")
     assert not any("带领" in t for _, t in rels(g, "INSPECTED"))
+
+
+def test_the_attendees_of_a_meeting_go_round_the_sites_together():
+    g = graph_of("11月6日,龙溪镇乡村振兴专题协商会在镇会议室召开。区政协副主席黄海燕,区政协副秘书长陈立新,"
+                 "镇党委书记周敏出席会议。一行人实地调研白石村村史馆、青川湿地公园等点位。")
+    for who in ("黄海燕", "陈立新", "周敏"):
+        assert {"白石村村史馆", "青川湿地公园"} <= _stops_of(g, who), who
