@@ -93,3 +93,11 @@ def test_the_attendees_of_a_meeting_go_round_the_sites_together():
                  "镇党委书记周敏出席会议。一行人实地调研白石村村史馆、青川湿地公园等点位。")
     for who in ("黄海燕", "陈立新", "周敏"):
         assert {"白石村村史馆", "青川湿地公园"} <= _stops_of(g, who), who
+
+
+def test_attendees_stay_behind_when_named_leaders_take_the_group_round():
+    g = graph_of("4月8日,青川区召开重点项目推进会。区委书记周敏出席会议并讲话,区长王建国主持会议。"
+                 "区领导李晓峰、陈立新参加会议。会前,周敏、王建国带领与会人员先后来到白鹭湖湿地公园、"
+                 "滨江大道改造工程,现场观摩项目建设进展。")
+    assert _stops_of(g, "周敏") == {"白鹭湖湿地公园", "滨江大道改造工程"}
+    assert _stops_of(g, "李晓峰") == set()

@@ -71,8 +71,10 @@ class Visits:
             when.setdefault(r.target.key, r)
         people: dict[tuple[str, str, str | None], Mention] = {}
         _add(people, [r.source for r in visits])
-        if any(_MEETING_GROUP.search(doc.sentences[r.sentence].text) for r in visits):
-            # 与会人员实地察看了…: those who attended the article's meeting went round together
+        texts = {doc.sentences[r.sentence].text for r in visits}
+        if any(_MEETING_GROUP.search(t) and not _LEADS.search(t) for t in texts):
+            # 与会人员实地察看了…: those who attended the article's meeting went round together (but
+            # 甲、乙带领与会人员…: the leaders named, the group is not told by name)
             _add(people, [r.source for r in doc.relations
                           if r.type in ("ATTENDED", "CHAIRED") and r.source.label == "Official"])
         for sent in doc.sentences:
