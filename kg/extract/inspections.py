@@ -133,8 +133,7 @@ def _topic_head(doc: Doc, s: int, e: int) -> int:
     ends = [m.end() for name in ("place_suffixes", "place_weak_suffixes", "org_suffixes", "project_suffixes")
             for m in _pattern(doc.lexicon, name).finditer(doc.text, s, e)]
     ends += [x.end for x in doc.near(s, e) if x.start >= s and x.label in TARGET_LABELS]
-    head = max((k for k in ends if s + 2 <= k < e and e - k <= 8), default=e)
-    return head
+    return max((k for k in ends if s + 2 <= k < e and e - k <= 8), default=e)
 
 
 def quoted_item(doc: Doc, s: int, e: int) -> bool:
@@ -238,15 +237,12 @@ class Inspections:
     def _walk(self, doc: Doc, sent: Sentence, cs: int, ce: int, date: ResolvedDate | None) -> None:
         """从A到B, a clause of its own in a visit already under way: the visitor walked from A to B."""
         m = _WALK.fullmatch(doc.text, cs, ce)
-        if m is None or not any(r.type == "INSPECTED" for r in doc.relations):
-            return
-        who = subjects(doc, sent, cs, cs, ("Official",), lists=False, groups=True)
-        if not who:
-            return
-        for t in self.targets(doc, sent, m.start(1), m.end(1), create=True) + \
-                self.targets(doc, sent, m.start(2), m.end(2), create=True):
-            for p in who:
-                doc.relate("INSPECTED", p, t, sent.index, "inspected:walk", date)
+        ongoing = m is not None and any(r.type == "INSPECTED" for r in doc.relations)
+        who = subjects(doc, sent, cs, cs, ("Official",), lists=False, groups=True) if ongoing else []
+        for s, e in (m.span(1), m.span(2)) if m and who else ():
+            for t in self.targets(doc, sent, s, e, create=True):
+                for p in who:
+                    doc.relate("INSPECTED", p, t, sent.index, "inspected:walk", date)
 
     def targets(self, doc: Doc, sent: Sentence, start: int, end: int, *, create: bool) -> list[Mention]:
         """The stops of an itinerary list, as mentions.
@@ -280,8 +276,7 @@ class Inspections:
                 s = dash + 2  # 重大项目——青石水库枢纽工程: the name told after the dash
             if e - s < 2:
                 continue
-            if _TOPIC_TAIL.search(doc.text, s, e):
-                e = _topic_head(doc, s, e)
+            e = _topic_head(doc, s, e) if _TOPIC_TAIL.search(doc.text, s, e) else e
             target, prefix = self._stop(doc, sent, s, e, create=create, weak=weak)
             if target is None and create:
                 target, prefix = _short_unit(doc, sent, s, e, end), None
