@@ -101,3 +101,48 @@ def test_counted_and_area_wide_phrases_are_no_stops():
     stops = _stops_of(g, "李晓峰")
     assert "青川翠谷农业园区" in stops
     assert not any("两个" in s or s.startswith("辖区") for s in stops)
+
+
+def test_a_list_ending_in_a_rural_topic_is_no_list_of_villages():
+
+    g = graph_of("区政协副主席黄海燕一行先后来到白石村村史馆、卫生室、党建微公园等乡村振兴点位,察看建设情况。")
+    assert not any(n.endswith("乡") and "卫生室" in n for n in names(g, "Street"))
+
+
+def test_a_list_of_topics_each_headed_by_the_site_it_is_about():
+    g = graph_of("9月2日,区人大常委会组织部分代表开展集中视察。区人大常委会副主任黄海燕、陈立新参加视察。"
+                 "代表们先后就白鹭湾生态小镇建设、龙溪镇柳塘村移民搬迁、锦绣家园移民安置、城区市政建设等情况"
+                 "进行实地视察。")
+    stops = {"白鹭湾生态小镇", "柳塘村", "锦绣家园"}
+    assert stops <= _stops_of(g, "黄海燕")
+    assert stops <= _stops_of(g, "陈立新")
+    assert not any("市政" in t or t.endswith(("建设", "搬迁", "安置")) for t in _stops_of(g, "黄海燕"))
+
+
+def test_the_execution_of_a_years_projects_is_a_topic_not_a_site():
+    g = graph_of("7月6日,区人大常委会组织代表对2023年区本级政府投资项目执行情况进行视察。"
+                 "区领导黄海燕参加视察。代表们先后察看了滨江大道改造工程、白鹭小学等项目。")
+    assert not any("政府投资项目" in t for _, t in rels(g, "INSPECTED"))
+    assert {"滨江大道改造工程", "白鹭小学"} <= _stops_of(g, "黄海燕")
+
+
+def test_a_round_of_several_sites_and_sites_researched():
+    g = graph_of("在龙溪镇,副区长李晓峰先后到青川宏远机械有限公司、白鹭湖湿地公园,进企业、看园区、听介绍。"
+                 "在石桥镇,李晓峰调研了青川绿源食品有限公司、青川明月家具城等处。"
+                 "在林场,李晓峰调研了解防火队伍建设、物资器材储备等情况。")
+    assert {"青川宏远机械有限公司", "白鹭湖湿地公园", "青川绿源食品有限公司", "青川明月家具城"} <= _stops_of(g, "李晓峰")
+    assert not any("储备" in t or "建设" in t for t in _stops_of(g, "李晓峰"))
+
+
+def test_a_walk_from_one_site_to_another_and_a_list_of_sites_in_mid_sentence():
+    g = graph_of("8月5日,市农委主任沈国庆来我区调研。区领导周敏、李晓峰陪同。"
+                 "沈国庆一行先后来到龙溪镇、石桥乡,察看美丽乡村建设。在龙溪镇,从青石古街到白鹭湖湿地公园,"
+                 "沿途察看环境整治;在石桥乡,沈国庆一行冒雨察看,在千柳公园、明月山庄,每到一处,沈国庆都认真听取介绍。")
+    stops = {"龙溪镇", "石桥乡", "青石古街", "白鹭湖湿地公园", "千柳公园", "明月山庄"}
+    for who in ("沈国庆", "周敏", "李晓峰"):
+        assert stops <= _stops_of(g, who), who
+
+
+def test_a_span_of_months_is_no_walk():
+    g = graph_of("区长周敏先后来到滨江公园、白石村,检查安全生产。从三月份到五月份,全区开展专项整治。")
+    assert _stops_of(g, "周敏") == {"滨江公园", "白石村"}

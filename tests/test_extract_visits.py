@@ -73,3 +73,31 @@ def test_sites_told_one_clause_at_a_time_and_in_pairs():
                  "李晓峰详细了解安全生产情况。督导组先后在龙溪镇林业站、石桥村等地进行实地检查。")
     assert {"村党群服务中心", "村老年食堂", "青川宏远机械有限公司", "青川绿源食品有限公司",
             "石桥村"} <= _stops_of(g, "李晓峰")
+
+
+def test_leaders_who_each_joined_a_part_are_not_companions_of_every_stop():
+    g = graph_of("9月3日,区委副书记周敏带队调研安全生产工作。区领导李晓峰、陈立新分别参加。"
+                 "周敏先后来到青川宏远机械有限公司、青川绿源食品有限公司,检查安全生产。")
+    assert _stops_of(g, "周敏") == {"青川宏远机械有限公司", "青川绿源食品有限公司"}
+    assert _stops_of(g, "李晓峰") == _stops_of(g, "陈立新") == set()
+
+
+def test_the_leadership_of_an_official_is_no_site():
+    g = graph_of("1月4日下午,在区委副书记周敏的带领下,全体代表对民生项目、交通项目等进行集中视察。"
+                 "区领导李晓峰、陈立新参加视察。")
+    assert not any("带领" in t for _, t in rels(g, "INSPECTED"))
+
+
+def test_the_attendees_of_a_meeting_go_round_the_sites_together():
+    g = graph_of("11月6日,龙溪镇乡村振兴专题协商会在镇会议室召开。区政协副主席黄海燕,区政协副秘书长陈立新,"
+                 "镇党委书记周敏出席会议。一行人实地调研白石村村史馆、青川湿地公园等点位。")
+    for who in ("黄海燕", "陈立新", "周敏"):
+        assert {"白石村村史馆", "青川湿地公园"} <= _stops_of(g, who), who
+
+
+def test_attendees_stay_behind_when_named_leaders_take_the_group_round():
+    g = graph_of("4月8日,青川区召开重点项目推进会。区委书记周敏出席会议并讲话,区长王建国主持会议。"
+                 "区领导李晓峰、陈立新参加会议。会前,周敏、王建国带领与会人员先后来到白鹭湖湿地公园、"
+                 "滨江大道改造工程,现场观摩项目建设进展。")
+    assert _stops_of(g, "周敏") == {"白鹭湖湿地公园", "滨江大道改造工程"}
+    assert _stops_of(g, "李晓峰") == set()

@@ -18,8 +18,8 @@ from .entities import _pattern
 from .subjects import clauses, subjects
 
 _MOTION = re.compile(r"(?:先后|分别|一同|一起|再次|又|还|也|专程|实地|随后|还先后)*"
-                     r"(来到|走进|深入到|深入|前往|赶赴|奔赴|赶到|赴|到|走访|(?:考察|视察|参观|暗访)了|参观|(?<=率队|带队|一行)来|"
-                     r"(?<=先后|分别)在|对|"
+                     r"(来到|走进|深入到|深入|前往|赶赴|奔赴|赶到|赴|到|走访|(?:考察|视察|参观|暗访)了|调研了(?!解)|参观|(?<=率队|带队|一行)来|"
+                     r"(?<=先后|分别)在|对|(?<=先后|分别)就|"
                      r"(?:先后|实地|先后实地)(?:察看|查看|调研|视察|考察|参观|检查|走访)了?)")
 _STRONG = {"来到", "走进", "深入到", "深入", "走访"}
 _PURPOSE = re.compile(r"调研|检查|督导|督查|视察|考察|察看|查看|走访|慰问|看望|巡查|指导|暗访|检验|观摩")
@@ -28,7 +28,7 @@ _LIST_END = re.compile(r"[，,。；;：:]|进行|开展|调研|检查|督导|�
 #: 对A、B进行了实地调研: 对 opens a list of stops only when a visit verb follows it
 _OBJECT_VISIT = re.compile(r"(?:等[^，,。；;、]{0,6}?)?(?:进行|开展)了?[^，,。；;]{0,8}?(?:调研|检查|视察|察看|督导|督查|考察|走访|暗访|查看)")  # noqa: E501 (CJK data)
 #: 肖岭、沙坪等乡镇: short names of units, the kind told after 等
-_UNIT_KIND = re.compile(r"等(乡镇|镇|乡|街道|村|社区|村居)")
+_UNIT_KIND = re.compile(r"等(乡镇|镇|乡(?!村)|街道|村|社区|村居)")  # not 等乡村振兴点位
 #: a site as seen from its name's ending, for stops no extractor named (Place otherwise)
 _STREET_END = re.compile(r"(?:街道|镇|乡)$")
 _COMMUNITY_END = re.compile(r"(?:社区|村|居委会|村委会)$")
@@ -38,6 +38,9 @@ _ORG_END = re.compile(r"(?:公司|学校|中学|小学|医院|卫生院|幼儿�
 _AT_SITE = re.compile(r"等?(?:项目|建设|施工)?(?:现场|工地|点位)")
 _LIST_SEP = re.compile(r"、|以及|及|和|与")
 _AT_PLACE = re.compile(r"(?:\d{4}年)?(?:\d{1,2}月\d{1,2}日)?[上下]?午?[，,]?在([^，,。]{2,80}?)(?:等地|等处)?[，,]")
+#: 从青石古街到农贸市场: a walk from one site to another (no digits: not 从3月到5月)
+_WALK = re.compile(r"从([^\d，,。；;到]{2,14})到([^\d，,。；;]{2,14})")
+_MID_AT = re.compile(r"[，,]在[^，,。；;]{2,60}、[^，,。；;]{2,60}[，,]")
 _VISIT_VERB = re.compile(r"查看|检查|了解|询问|督导|调研|察看|视察|考察|走访|慰问|听取")
 _GENERIC_STOP = re.compile(r"^(?:生产|企业|施工|项目|建设|田间|基层|生产一线|农户|群众|居民|村民|困难群众|部分|有关|相关|各|在建)?"  # noqa: E501 (CJK data)
                            r"(?:车间|家中|家里|地头|田间地头|现场|一线|工地|企业|单位|部门|园区|基层)$|(?:家中|家里)$")
@@ -48,6 +51,8 @@ _TOPIC = re.compile(r"(?:效果|情况|工作|进度|进展|建设|治理|管理
                     r"|(?:生产线|车间)$")  # noqa: E501 (CJK data)
 #: 县内两个省级园区, 辖区燃气安全: a counted or an area-wide phrase names no site
 _VAGUE = re.compile(r"^(?:辖区|县内|区内|市内|镇内|全县|全区|全市|全镇)|[两一二三四五六七八九十几\d]+(?:个|家|处|座|所)")  # noqa: E501 (CJK data)
+#: 青石湾生态小镇建设, 柳塘村移民搬迁: a topic headed by the site it is about
+_TOPIC_TAIL = re.compile(r"(?:建设|改造|提升|搬迁|安置|发展|运营|整治|治理|推进|开发|保护)(?:情况|工作)?$")
 _ADMIN_END = re.compile(r"(?:区|县|市|省|州|旗|镇|乡|街道)$")
 TARGET_LABELS = ("Place", "Project", "Organization", "Street", "Community")
 
@@ -122,6 +127,15 @@ def _purpose_follows(doc: Doc, sent: Sentence, end: int) -> bool:
     return nxt is not None and nxt.paragraph == sent.paragraph and _PURPOSE.search(nxt.text) is not None
 
 
+def _topic_head(doc: Doc, s: int, e: int) -> int:
+    """Where the site ends in a topic item (青石湾生态小镇建设 → 青石湾生态小镇): the last site word or
+    named site in it, a few characters before the end; else ``e`` (the item is a topic, no site)."""
+    ends = [m.end() for name in ("place_suffixes", "place_weak_suffixes", "org_suffixes", "project_suffixes")
+            for m in _pattern(doc.lexicon, name).finditer(doc.text, s, e)]
+    ends += [x.end for x in doc.near(s, e) if x.start >= s and x.label in TARGET_LABELS]
+    return max((k for k in ends if s + 2 <= k < e and e - k <= 8), default=e)
+
+
 def quoted_item(doc: Doc, s: int, e: int) -> bool:
     return doc.text[s - 1:s] in ("“", "‘", "《") and doc.text[e:e + 1] in ("”", "’", "》")
 
@@ -180,8 +194,13 @@ class Inspections:
             date = event_date(doc, sent)
             for cs, ce in clauses(doc, sent):
                 self._itinerary(doc, sent, cs, ce, date)
+                if doc.text.startswith("从", cs):
+                    self._walk(doc, sent, cs, ce, date)
             for start in [sent.start] + [m.end() for m in re.finditer("[；;]", sent.text) if m.end() < len(sent.text)]:
                 self._at_place(doc, sent, date, start if start == sent.start else sent.start + start)
+            # …,在A、B、C,每到一处,…: a list of sites set in the middle of a sentence
+            for m in _MID_AT.finditer(doc.text, sent.start, sent.end):
+                self._at_place(doc, sent, date, m.start() + 1)
 
     def _itinerary(self, doc: Doc, sent: Sentence, cs: int, ce: int, date: ResolvedDate | None) -> None:
         for m in _MOTION.finditer(doc.text, cs, ce):
@@ -194,10 +213,12 @@ class Inspections:
             list_end = list_end_m.start() if list_end_m else ce
             if list_end - m.end() < 2:
                 continue
-            if verb == "对" and not _OBJECT_VISIT.match(doc.text, list_end, ce):
+            if verb in ("对", "就") and not _OBJECT_VISIT.match(doc.text, list_end, ce):
                 continue
             who = subjects(doc, sent, cs, m.start(), ("Official", "Organization"), lists=False, groups=True)
+            # 先后到A、B、C: a round of several sites is a visit whatever its purpose
             purposeful = verb in _STRONG or verb.endswith("了") or len(verb) > 2 \
+                or ("先后" in doc.text[m.start():at] and _LIST_SEP.search(doc.text, m.end(), list_end) is not None) \
                 or _PURPOSE.search(doc.text, list_end, sent.end) is not None or _purpose_follows(doc, sent, list_end)
             targets = self.targets(doc, sent, m.end(), list_end, create=bool(who and purposeful))
             if not targets or not who or not purposeful:
@@ -212,6 +233,16 @@ class Inspections:
                     if t.label in TARGET_LABELS:
                         doc.relate("INSPECTED", p, t, sent.index, f"inspected:itinerary:{verb}", date)
                         doc.notes.setdefault("stops", []).append(t)
+
+    def _walk(self, doc: Doc, sent: Sentence, cs: int, ce: int, date: ResolvedDate | None) -> None:
+        """从A到B, a clause of its own in a visit already under way: the visitor walked from A to B."""
+        m = _WALK.fullmatch(doc.text, cs, ce)
+        ongoing = m is not None and any(r.type == "INSPECTED" for r in doc.relations)
+        who = subjects(doc, sent, cs, cs, ("Official",), lists=False, groups=True) if ongoing else []
+        for s, e in (m.span(1), m.span(2)) if m and who else ():
+            for t in self.targets(doc, sent, s, e, create=True):
+                for p in who:
+                    doc.relate("INSPECTED", p, t, sent.index, "inspected:walk", date)
 
     def targets(self, doc: Doc, sent: Sentence, start: int, end: int, *, create: bool) -> list[Mention]:
         """The stops of an itinerary list, as mentions.
@@ -245,6 +276,7 @@ class Inspections:
                 s = dash + 2  # 重大项目——青石水库枢纽工程: the name told after the dash
             if e - s < 2:
                 continue
+            e = _topic_head(doc, s, e) if _TOPIC_TAIL.search(doc.text, s, e) else e
             target, prefix = self._stop(doc, sent, s, e, create=create, weak=weak)
             if target is None and create:
                 target, prefix = _short_unit(doc, sent, s, e, end), None
@@ -333,6 +365,8 @@ class Inspections:
         if not who:
             return
         s, e = m.start(1), m.end(1)
+        if doc.text.endswith("下", s, e):
+            return  # 在县长甲某某的带领下,…: company, not a site
         if _LIST_SEP.search(doc.text, s, e) and not re.search(r"的|期间|时$|中$|上$", doc.text[s:e]):
             for t in self.targets(doc, sent, s, e, create=True):  # 在甲公司和乙公司,详细了解…
                 for p in who:

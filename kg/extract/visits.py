@@ -26,6 +26,8 @@ _JOIN = re.compile(r"(?:全程|一同|一起|共同)?(?:陪同|随行|随同|参
 #: a clause that does something of its own is not part of a list of companions
 _DOES = re.compile(r"主持|出席|带领|带队|率|来到|到|深入|前往|赴|查看|察看|强调|指出|表示|汇报|介绍|听取|了解|要求|考察|调研|视察|检查")  # noqa: E501 (CJK data)
 _LEADS = re.compile(r"带领|带队|率领|率队|率(?!先)")
+#: the attendees of a meeting as the subject of a visit
+_MEETING_GROUP = re.compile(r"与会人员|与会领导|与会代表|参会人员|一行人|全体与会|观摩团")
 #: 在县委书记甲某某、县长乙某某的陪同下: the hosts who showed the visitor round
 _ESCORTED = re.compile(r"在([^。；;]{2,160}?)的?(?:陪同|陪伴|带领)下")
 #: 陪同省政协副秘书长甲某某一行: the visitor the companion went round with
@@ -69,6 +71,12 @@ class Visits:
             when.setdefault(r.target.key, r)
         people: dict[tuple[str, str, str | None], Mention] = {}
         _add(people, [r.source for r in visits])
+        texts = {doc.sentences[r.sentence].text for r in visits}
+        if any(_MEETING_GROUP.search(t) and not _LEADS.search(t) for t in texts):
+            # 与会人员实地察看了…: those who attended the article's meeting went round together (but
+            # 甲、乙带领与会人员…: the leaders named, the group is not told by name)
+            _add(people, [r.source for r in doc.relations
+                          if r.type in ("ATTENDED", "CHAIRED") and r.source.label == "Official"])
         for sent in doc.sentences:
             if sent.heading:
                 continue
@@ -76,6 +84,8 @@ class Visits:
                 for m in _LEADS.finditer(doc.text, cs, ce):
                     _add(people, subjects(doc, sent, cs, m.start(), ("Official",)))
                 for m in _JOIN.finditer(doc.text, cs, ce):
+                    if doc.text.endswith("分别", cs, m.start()):
+                        continue  # 甲、乙分别参加: each joined a part of it, not every stop
                     # 甲、乙,区政府领导丙、丁及有关部门负责同志参加: the subjects, and the roster of names
                     # before them (a list clause of names jieba did not title stops the subjects' list)
                     _add(people, subjects(doc, sent, cs, m.start(), ("Official",)) + _roster(doc, sent, m.start()))
