@@ -104,3 +104,8 @@ def test_a_motion_verb_glued_to_a_town_is_no_part_of_its_name():
     assert {"龙溪镇", "石桥镇"} <= names(g, "Street")
     assert "白石村" in names(g, "Community")
     assert not {n for n in names(g, "Street") if n[0] in "来赴"}
+
+
+def test_a_region_keeps_the_form_the_text_writes():
+    g = graph_of("3月2日,区长周敏带队赴佛山考察产业转移工作。")
+    assert "佛山" in names(g, "Region") and "佛山市" not in names(g, "Region")

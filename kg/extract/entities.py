@@ -193,8 +193,8 @@ class Regions:
                     continue
                 if self._not_gazetteer_region(doc, sent, m.start(), m.end(), lex):
                     continue
-                full = lex.regions_by_short.get(m.group(0), m.group(0))
-                doc.add(Mention("Region", full, m.start(), m.end(), sent.index, "gazetteer"))
+                # the name as written (黄石 stays 黄石, not 黄石市): the text says which form it uses
+                doc.add(Mention("Region", m.group(0), m.start(), m.end(), sent.index, "gazetteer"))
             if not _REGION_CHAR.search(doc.text, sent.start, sent.end):
                 continue  # no 区/县/市…: nothing to look for, and no need to segment the sentence
             toks = doc.tokens(sent)
