@@ -143,3 +143,19 @@ def test_a_village_after_that_street_is_a_village_of_it():
     g = graph_of("3月5日,王建国到桃源街道调研。他先后查看了该街道滨河社区的星光超市、滨河农贸市场。")
     assert "滨河社区" in names(g, "Community")
     assert {("滨河社区", "桃源街道"), ("星光超市", "滨河社区")} <= rels(g, "LOCATED_IN")
+
+
+def test_a_site_named_only_by_its_kind_is_named_with_its_town():
+    g = graph_of("3月5日,王建国先后来到白石村、龙溪镇污水处理厂,察看污水处理厂运行情况。"
+                 "他还来到星河湿地公园。")
+    places = names(g, "Place")
+    assert "龙溪镇污水处理厂" in places and "污水处理厂" not in places
+    assert ("龙溪镇污水处理厂", "龙溪镇") in rels(g, "LOCATED_IN")
+
+
+def test_a_site_with_a_name_of_its_own_keeps_it_after_its_town():
+    g = graph_of("3月5日,王建国先后来到龙溪镇星河湿地公园、桃源镇白石村农贸市场。")
+    places = names(g, "Place")
+    assert {"星河湿地公园", "农贸市场"} <= places
+    assert not {p for p in places if p.startswith(("龙溪镇", "桃源镇", "白石村"))}
+    assert {("星河湿地公园", "龙溪镇"), ("农贸市场", "白石村")} <= rels(g, "LOCATED_IN")

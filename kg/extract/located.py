@@ -46,6 +46,7 @@ class Located:
     name = "located"
 
     def __call__(self, doc: Doc) -> None:
+        _named_with_unit(doc)
         has_container: set[tuple[str, str, str | None]] = set()
         ordered = sorted(doc.mentions, key=lambda m: (m.start, -m.end))
         by_start: dict[int, list[Mention]] = {}
@@ -349,6 +350,38 @@ _SCOPE = re.compile(r"(在|来到|抵达|到达|走进)")
 _SCOPE_CLOSE = re.compile(r"后?[，,]")
 _TO_AREA = re.compile(r"(?:到|来到|赴|深入|走进|前往|来|在)")
 _AREA_VERB = re.compile(r"[，,]?(?:开展|进行|调研|督查|督导|视察|考察|检查|走访|指导|慰问|察看|查看|实地|就|专题)")
+
+
+def _named_with_unit(doc: Doc) -> None:
+    """龙溪镇污水处理厂, 白石村村史馆: a site named only by its kind, written right after the town,
+    village or district it lies in, is named with it (the unit keeps its own node and the site lies in
+    it); a site with a name of its own (星河湿地公园) and one after a chain of units (龙溪镇白石村村史馆)
+    keep theirs.  The kind named again alone later is the same site when only one unit named it."""
+    places = doc.mentions_of("Place")
+    kinds = doc.lexicon["place_suffixes"] | doc.lexicon["place_weak_suffixes"]
+    full: dict[str, set[str]] = {}
+    bare: list[Mention] = []
+    for p in places:
+        if doc.text[p.start:p.end] != p.name or p.name not in kinds:
+            continue
+        unit = _unit_ending_at(doc, p.start)
+        if unit is None:
+            bare.append(p)
+        elif doc.text[unit.start:unit.end] == unit.name and _unit_ending_at(doc, unit.start) is None:
+            full.setdefault(p.name, set()).add(unit.name + p.name)
+            p.name = unit.name + p.name
+    for p in bare:  # 在污水处理厂: the one the article placed
+        names = full.get(p.name, ())
+        if len(names) == 1:
+            p.name = next(iter(names))
+
+
+def _unit_ending_at(doc: Doc, pos: int) -> Mention | None:
+    return max((u for u in doc.near(pos, pos) if u.end == pos and u.label in _NAMING_UNITS),
+               key=lambda u: u.end - u.start, default=None)
+
+
+_NAMING_UNITS = ("Region", "Street", "Community")
 
 
 def _site(m: Mention) -> bool:
