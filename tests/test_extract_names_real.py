@@ -104,3 +104,11 @@ def test_a_motion_verb_glued_to_a_town_is_no_part_of_its_name():
     assert {"龙溪镇", "石桥镇"} <= names(g, "Street")
     assert "白石村" in names(g, "Community")
     assert not {n for n in names(g, "Street") if n[0] in "来赴"}
+
+
+def test_a_code_or_quantity_inside_a_project_name_does_not_cut_it():
+    g = graph_of("3月5日,王建国先后察看了青川区城乡供水一体化PPP项目、年产5万吨饲料加工项目。"
+                 "今年全区共签约招商引资8个项目。")
+    projects = names(g, "Project")
+    assert {"城乡供水一体化PPP项目", "年产5万吨饲料加工项目"} <= projects
+    assert not {p for p in projects if "8" in p}
