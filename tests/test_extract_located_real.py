@@ -117,3 +117,45 @@ def test_an_organization_does_not_begin_with_a_preposition_or_an_exhortation():
 def test_a_town_station_keeps_the_town_in_its_name():
     g = graph_of("在谢岭镇派出所,王建国察看了值班情况。")
     assert "谢岭镇派出所" in names(g, "Organization")
+
+
+def test_a_visit_announced_to_a_town_places_the_stops_that_follow():
+    g = graph_of("3月5日,区人大常委会副主任王建国率队到龙溪镇调研人居环境整治工作。"
+                 "王建国一行先后来到白石村、松林村和星河湿地公园,详细了解村容村貌整治情况。")
+    located = rels(g, "LOCATED_IN")
+    assert {("白石村", "龙溪镇"), ("松林村", "龙溪镇"), ("星河湿地公园", "龙溪镇")} <= located
+
+
+def test_a_visit_to_two_towns_or_to_a_district_places_nothing():
+    g = graph_of("3月5日,王建国到龙溪镇、桃源镇调研。王建国一行先后来到白石村、星河湿地公园。")
+    assert not {s for s, _ in rels(g, "LOCATED_IN") if s in ("白石村", "星河湿地公园")}
+    g = graph_of("3月5日,市领导到青川区调研。王建国先后来到星河湿地公园、滨河花园项目。")
+    assert not {s for s, _ in rels(g, "LOCATED_IN") if s in ("星河湿地公园", "滨河花园项目")}
+
+
+def test_a_town_named_after_its_market_follows_its_county():
+    g = graph_of("调研组先后深入青川县柳市镇白石村、桃源镇松林村调研。")
+    assert "柳市镇" in names(g, "Street")
+    assert {("柳市镇", "青川县"), ("白石村", "柳市镇")} <= rels(g, "LOCATED_IN")
+
+
+def test_a_village_after_that_street_is_a_village_of_it():
+    g = graph_of("3月5日,王建国到桃源街道调研。他先后查看了该街道滨河社区的星光超市、滨河农贸市场。")
+    assert "滨河社区" in names(g, "Community")
+    assert {("滨河社区", "桃源街道"), ("星光超市", "滨河社区")} <= rels(g, "LOCATED_IN")
+
+
+def test_a_site_named_only_by_its_kind_is_named_with_its_town():
+    g = graph_of("3月5日,王建国先后来到白石村、龙溪镇污水处理厂,察看污水处理厂运行情况。"
+                 "他还来到星河湿地公园。")
+    places = names(g, "Place")
+    assert "龙溪镇污水处理厂" in places and "污水处理厂" not in places
+    assert ("龙溪镇污水处理厂", "龙溪镇") in rels(g, "LOCATED_IN")
+
+
+def test_a_site_with_a_name_of_its_own_keeps_it_after_its_town():
+    g = graph_of("3月5日,王建国先后来到龙溪镇星河湿地公园、桃源镇白石村农贸市场。")
+    places = names(g, "Place")
+    assert {"星河湿地公园", "农贸市场"} <= places
+    assert not {p for p in places if p.startswith(("龙溪镇", "桃源镇", "白石村"))}
+    assert {("星河湿地公园", "龙溪镇"), ("农贸市场", "白石村")} <= rels(g, "LOCATED_IN")

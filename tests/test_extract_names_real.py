@@ -109,3 +109,11 @@ def test_a_motion_verb_glued_to_a_town_is_no_part_of_its_name():
 def test_a_region_keeps_the_form_the_text_writes():
     g = graph_of("3月2日,区长周敏带队赴佛山考察产业转移工作。")
     assert "佛山" in names(g, "Region") and "佛山市" not in names(g, "Region")
+
+
+def test_a_code_or_quantity_inside_a_project_name_does_not_cut_it():
+    g = graph_of("3月5日,王建国先后察看了青川区城乡供水一体化PPP项目、年产5万吨饲料加工项目。"
+                 "今年全区共签约招商引资8个项目。")
+    projects = names(g, "Project")
+    assert {"城乡供水一体化PPP项目", "年产5万吨饲料加工项目"} <= projects
+    assert not {p for p in projects if "8" in p}

@@ -109,7 +109,7 @@ class AdminUnits:
             if not _CJK.match(part) or any(c in _BAD_CHARS for c in part) or part[0] in "区市县省镇乡村街道年月日号第":
                 continue
             if part[-1] in _NOT_BEFORE.get(suffix, "") and not (suffix == "镇" and _name_before_level(part, tags)) \
-                    or any(c in "区市县省" for c in part) \
+                    or (any(c in "区市县省" for c in part) and not _market_town(doc, part, start)) \
                     or _inner_words(lex).search(part):
                 continue
             if n == 1 and tags.get(part + suffix) != "ns":
@@ -121,12 +121,22 @@ class AdminUnits:
             if _no_name_start(part, tags) or (suffix == "村" and part[-1] == "村"):
                 continue  # 要提升社区, 最后镇, 接下来镇, 拓展延伸社区; 白石村/村史馆
             if not hard_left(doc, sent, start, by_tag=True) and not (
-                    n >= 2 and doc.text[start - 1] in _MOTION_CHARS and _no_name_start(doc.text[start - 1:s], tags)):
-                continue  # but 来龙溪镇 (jieba's 来龙溪): a motion verb glued to the name is no part of it
+                    n >= 2 and doc.text[start - 1] in _MOTION_CHARS and _no_name_start(doc.text[start - 1:s], tags)) \
+                    and not _THAT_UNIT.search(doc.text, max(sent.start, start - 3), start):
+                continue  # but 来龙溪镇 (jieba's 来龙溪): a motion verb glued to the name is no part of it;
+                # 该街道柳岸社区: the unit named before, then the name
             if committee:
                 return Mention(label, part + "村委会", start, e + 2, sent.index, "admin-suffix")
             return Mention(label, part + suffix, start, e, sent.index, "admin-suffix")
         return None
+
+
+def _market_town(doc: Doc, part: str, start: int) -> bool:
+    """青川县柳市镇: a town named after its market (X市镇) right after the county it lies in; elsewhere
+    the 市 ends a city written before the town (珠岚市榄溪镇 is tried as 榄溪 first)."""
+    return len(part) == 2 and part[1] == "市" and part[0] not in "区市县省" \
+        and any(m.end == start and m.label == "Region" and m.name.endswith(("县", "区", "旗"))
+                for m in doc.near(start, start))
 
 
 def _name_before_level(part: str, tags: dict[str, str]) -> bool:
@@ -143,6 +153,7 @@ _LEAD_TAGS = frozenset({"d", "ad", "vd", "t", "l", "i", "c", "p", "r", "b"})
 _LEAD_CHARS = "要到来将应需请把"
 #: motion verbs jieba may glue to the name that follows them (来龙溪/镇)
 _MOTION_CHARS = "到来赴"
+_THAT_UNIT = re.compile(r"该(?:街道|镇|乡)$")
 _COUNTED = re.compile(r"^(?:[一二三四五六七八九十两几多每上下新][类轮批届个些]|最后|之后|以后|此后|今后|期间|目前)")
 
 

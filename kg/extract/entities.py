@@ -15,6 +15,7 @@ from .chunk import _NOT_REGION, REGION_END, ends_at_token, hard_left, is_generic
 from .doc import Doc, Mention, Sentence, word_tags
 
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
+_CJK_WITH_CODES = re.compile(r"^[\u4e00-\u9fff]{2,}(?:[A-Za-z0-9]+[\u4e00-\u9fff]+)+$")
 _REGION_CHARS = ("区", "市", "县", "省", "州", "旗")
 _REGION_CHAR = re.compile("[区市县省州旗盟]")
 #: the last characters REGION_END can match
@@ -73,6 +74,8 @@ class SuffixEntities:
                 if m.label in ("Region", "Street", "Community") and start < m.end <= s \
                         and (m.label != "Region" or REGION_END.search(doc.text[m.start:m.end])):
                     start = max(start, m.end)  # (a bare 珠海 stays: 珠海先进产业…创业园 is one name)
+        if r.label in ("Project", "Place"):
+            start = _over_code(doc, sent, start, s, r)
         if r.label == "Organization":
             start = _after_governing_words(doc, sent, start, s)
         part = doc.text[start:s]
@@ -84,8 +87,8 @@ class SuffixEntities:
         if r.label in ("Street", "Community") and _ends_with(lex, "street_suffixes", "community_suffixes").search(part):
             return None
         name = doc.text[start:e]
-        if not _CJK.match(name):
-            return None
+        if not (_CJK.match(name) or (r.label in ("Project", "Place") and _CJK_WITH_CODES.match(name))):
+            return None  # (光明智谷1967产业综合体, 城乡一体化PPP项目: a project's name may hold a number or code)
         clause_start = max(doc.text.rfind(c, sent.start, start) for c in "，,；;：:") + 1
         if r.label == "Project" and _DESCRIPTIVE.search(doc.text, max(sent.start, clause_start), start):
             return None  # 该项目为年产2万吨…加工应用项目: a description of a project named elsewhere
@@ -96,6 +99,22 @@ class SuffixEntities:
         if name.endswith("政府") and not re.search(r"(?:[区市县省镇乡州旗]|人民)政府$", name):
             return None
         return Mention(r.label, name, start, e, sent.index, r.rule)
+
+
+_CODE_BEFORE = re.compile(r"[A-Za-z0-9]{1,8}$")
+_COUNTED = frozenset("个亿元批家条户人余多")
+
+
+def _over_code(doc: Doc, sent: Sentence, start: int, s: int, r: SuffixRule) -> int:
+    """城乡一体化PPP项目, 智谷1967产业综合体: a code or number inside a project's name does not end it;
+    the name goes on over the code to the words before it (which must be a name of their own)."""
+    code = _CODE_BEFORE.search(doc.text, max(sent.start, start - 8), start)
+    if code is None or code.start() - 1 < sent.start or not _CJK.match(doc.text[code.start() - 1]) \
+            or doc.text[code.end():code.end() + 1] in _COUNTED or doc.text.endswith(("项目", "工程"), 0, code.start()):
+        return start  # 投资10亿元以上项目, 8个项目: a count, not a name
+    before = name_start(doc, sent, code.start(), max_len=r.max_len, stop_at_region=r.stop_at_region,
+                        allow_and=r.allow_and, max_tokens=r.max_tokens, stop_verbs=r.stop_verbs)
+    return before if code.start() - before >= 2 else start
 
 
 @lru_cache(maxsize=64)

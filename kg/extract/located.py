@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .doc import Doc, Mention
+from .doc import Doc, Mention, Sentence
 
 CONTAINS = {
     "Region": ("Region", "Street", "Community", "Place", "Project", "Organization"),
@@ -46,6 +46,7 @@ class Located:
     name = "located"
 
     def __call__(self, doc: Doc) -> None:
+        _named_with_unit(doc)
         has_container: set[tuple[str, str, str | None]] = set()
         ordered = sorted(doc.mentions, key=lambda m: (m.start, -m.end))
         by_start: dict[int, list[Mention]] = {}
@@ -75,6 +76,7 @@ class Located:
         self._possessive(doc, by_start, has_container)
         self._shared_prefix(doc, by_start, by_end, has_container)
         self._scopes(doc, by_start, has_container)
+        self._visit_area(doc, by_start, has_container)
         self._district(doc, has_container)
 
     @staticmethod
@@ -292,6 +294,48 @@ class Located:
                         doc.relate("LOCATED_IN", x, where, sent.index, "located:scope")
                         has_container.add(x.key)
 
+    @staticmethod
+    def _visit_area(doc: Doc, by_start: dict[int, list[Mention]],
+                    has_container: set[tuple[str, str, str | None]]) -> None:
+        """市领导到临江区调研…先后来到A、B: a visit announced to one unit (到/赴/深入 X 调研, 活动在 X 开展)
+        covers the stops that follow, up to the next such announcement; only stops the visit inspected
+        and that no other rule placed lie there."""
+        stops = {r.target.key for r in doc.relations if r.type == "INSPECTED"}
+        if not stops:
+            return
+        area: Mention | None = None
+        since = 0
+        for sent in doc.sentences:
+            found = Located._announced(doc, sent, by_start)
+            if found is not None:
+                area, since = found
+            if area is None:
+                continue
+            for x in doc.mentions_of(*CONTAINS[area.label], sentence=sent.index):
+                if x.start >= since and x.key in stops and x.key not in has_container and x.key != area.key \
+                        and _site(x) and area.label != "Region":
+                    doc.relate("LOCATED_IN", x, area, sent.index, "located:visit-area")
+                    has_container.add(x.key)
+
+    @staticmethod
+    def _announced(doc: Doc, sent: Sentence, by_start: dict[int, list[Mention]]) -> tuple[Mention, int] | None:
+        """The one unit this sentence says a visit goes to, and where its stops may begin."""
+        found: list[tuple[Mention, int]] = []
+        for m in _TO_AREA.finditer(doc.text, sent.start, sent.end):
+            where = max((x for x in by_start.get(m.end(), ()) if x.label in CONTAINS), key=lambda x: x.end,
+                        default=None)
+            while where is not None:  # 到青川区云塘街道: the smallest unit of the chain
+                deeper = max((x for x in by_start.get(where.end, ()) if x.label in CONTAINS.get(where.label, ())
+                              and x.label in CONTAINS), key=lambda x: x.end, default=None)
+                if deeper is None:
+                    break
+                where = deeper
+            if where is not None and _AREA_VERB.match(doc.text, where.end):
+                found.append((where, where.end))
+        if len({w.key for w, _ in found}) != 1:
+            return None  # 赴云塘街道、柳岸街道: two areas, the stops may lie in either
+        return found[0]
+
 
 #: a site, not a body that governs a unit (区委, 市发改委, 镇人大): only sites lie somewhere by scope or list
 _GOVERNING = re.compile(r"(?:委|局|办|部|厅|政协|人大|常委会|委员会|政府|办事处|组|团|队)$")
@@ -304,6 +348,40 @@ _LIST_SEP_BEFORE = re.compile(r"[、和及与]$")
 _MAX_LIST = 20
 _SCOPE = re.compile(r"(在|来到|抵达|到达|走进)")
 _SCOPE_CLOSE = re.compile(r"后?[，,]")
+_TO_AREA = re.compile(r"(?:到|来到|赴|深入|走进|前往|来|在)")
+_AREA_VERB = re.compile(r"[，,]?(?:开展|进行|调研|督查|督导|视察|考察|检查|走访|指导|慰问|察看|查看|实地|就|专题)")
+
+
+def _named_with_unit(doc: Doc) -> None:
+    """龙溪镇污水处理厂, 白石村村史馆: a site named only by its kind, written right after the town,
+    village or district it lies in, is named with it (the unit keeps its own node and the site lies in
+    it); a site with a name of its own (星河湿地公园) and one after a chain of units (龙溪镇白石村村史馆)
+    keep theirs.  The kind named again alone later is the same site when only one unit named it."""
+    places = doc.mentions_of("Place")
+    kinds = doc.lexicon["place_suffixes"] | doc.lexicon["place_weak_suffixes"]
+    full: dict[str, set[str]] = {}
+    bare: list[Mention] = []
+    for p in places:
+        if doc.text[p.start:p.end] != p.name or p.name not in kinds:
+            continue
+        unit = _unit_ending_at(doc, p.start)
+        if unit is None:
+            bare.append(p)
+        elif doc.text[unit.start:unit.end] == unit.name and _unit_ending_at(doc, unit.start) is None:
+            full.setdefault(p.name, set()).add(unit.name + p.name)
+            p.name = unit.name + p.name
+    for p in bare:  # 在污水处理厂: the one the article placed
+        names = full.get(p.name, ())
+        if len(names) == 1:
+            p.name = next(iter(names))
+
+
+def _unit_ending_at(doc: Doc, pos: int) -> Mention | None:
+    return max((u for u in doc.near(pos, pos) if u.end == pos and u.label in _NAMING_UNITS),
+               key=lambda u: u.end - u.start, default=None)
+
+
+_NAMING_UNITS = ("Region", "Street", "Community")
 
 
 def _site(m: Mention) -> bool:
