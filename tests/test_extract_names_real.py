@@ -117,3 +117,8 @@ def test_a_code_or_quantity_inside_a_project_name_does_not_cut_it():
     projects = names(g, "Project")
     assert {"城乡供水一体化PPP项目", "年产5万吨饲料加工项目"} <= projects
     assert not {p for p in projects if "8" in p}
+
+
+def test_an_article_that_writes_a_region_both_ways_means_one_region():
+    g = graph_of("3月2日,区长周敏带队赴佛山考察。佛山市有关负责人陪同。")
+    assert names(g, "Region") == {"佛山市"}

@@ -196,7 +196,7 @@ class KnownEntities:
 
 
 class Regions:
-    """Extractor: regions from the gazetteer (佛山 → 佛山市), jieba place names ending in 区/市/县
+    """Extractor: regions from the gazetteer (佛山, 佛山市), jieba place names ending in 区/市/县
     (青岚区), a place name followed by a lone 区/市/县 token (青川 + 区), and development zones (高新区)."""
 
     name = "regions"
@@ -249,6 +249,13 @@ class Regions:
                 if mention:
                     doc.add(mention)
             self._scan(doc, sent)
+        # a name is written as the text writes it, but one article that writes both 浙江 and 浙江省
+        # means one province: the short form takes the full one
+        written = {m.name for m in doc.mentions_of("Region")}
+        for m in doc.mentions_of("Region"):
+            full = lex.regions_by_short.get(m.name) if m.rule == "gazetteer" else None
+            if full is not None and full in written:
+                m.name = full
 
     _SUFFIX_CHARS = re.compile(r"(?:自治县|自治州|[区县市旗盟])(?![场民域直镇长位舰属容情]|政(?![协府])|城(?![东南西北]))")  # noqa: E501 (CJK data)
     #: a word the suffix ends that is no region: 革命老区, 中央苏区, 沙河灌区, 农家超市, 部分州县
