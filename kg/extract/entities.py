@@ -252,10 +252,10 @@ class Regions:
         # a name is written as the text writes it, but one article that writes both 浙江 and 浙江省
         # means one province: the short form takes the full one
         written = {m.name for m in doc.mentions_of("Region")}
-        for m in doc.mentions_of("Region"):
-            full = lex.regions_by_short.get(m.name) if m.rule == "gazetteer" else None
+        for region in doc.mentions_of("Region"):
+            full = lex.regions_by_short.get(region.name) if region.rule == "gazetteer" else None
             if full is not None and full in written:
-                m.name = full
+                region.name = full
 
     _SUFFIX_CHARS = re.compile(r"(?:自治县|自治州|[区县市旗盟])(?![场民域直镇长位舰属容情]|政(?![协府])|城(?![东南西北]))")  # noqa: E501 (CJK data)
     #: a word the suffix ends that is no region: 革命老区, 中央苏区, 沙河灌区, 农家超市, 部分州县
