@@ -227,3 +227,10 @@ def test_a_bare_opening_ceremony_is_the_opening_of_the_article_s_meeting():
 def test_who_chairs_and_speaks_without_naming_the_meeting_chaired_the_article_s_meeting():
     g = graph_of("6日,青川区召开领导干部作风建设研讨交流会。区委书记王建国主持并讲话。")
     assert ("王建国", "领导干部作风建设研讨交流会") in rels(g, "CHAIRED")
+
+
+def test_the_cppcc_named_as_a_body_is_no_meeting():
+    g = graph_of("会议审议了《中国人民政治协商会议青川区第九届委员会常务委员会工作报告》。")
+    assert names(g, "Meeting") == set()
+    g = graph_of("2月1日,中国人民政治协商会议青川区第九届委员会第三次会议开幕。")
+    assert names(g, "Meeting") == {"中国人民政治协商会议青川区第九届委员会第三次会议"}

@@ -14,6 +14,8 @@ from .dates import date_near
 from .doc import Doc, Mention, Sentence
 from .entities import _pattern
 
+#: 中国人民政治协商会议 is also the name of a body: its committee follows (…X市第九届委员会)
+_BODY_AFTER = re.compile(r"[\u4e00-\u9fff\d]{0,14}委员会")
 _NOT_EVENT_AFTER = re.compile(r"^(?:工作机制|机制|制度|精神|纪要|室|厅|中心|场所|期间|临时委员会|主席团|秘书处)")
 #: 召开座谈会, 主持召开专题会议, 在下午召开的点评会上, 参加了座谈会: a meeting named only by its kind is
 #: reported as held (or attended) right here
@@ -114,6 +116,8 @@ class Meetings:
             return ref
         if _NOT_EVENT_AFTER.match(doc.text[e:e + 4]) and doc.text[e:e + 2] != "精神":
             return None  # 联席会议工作机制: a standing arrangement, not a meeting
+        if doc.text[start:e].endswith("政治协商会议") and _BODY_AFTER.match(doc.text, e):
+            return None  # 中国人民政治协商会议X市第九届委员会: the body, unless a session follows (a longer name)
         name = doc.text[start:e]
         if _PHASE.match(name) and prev is not None and "项目" in prev.name and doc.text[start - 1] in "及和与暨、":
             # 鸿拓新材总部项目一期封顶仪式及二期奠基仪式: the second shares the first's project
