@@ -207,8 +207,8 @@ def test_who_convenes_a_meeting_that_another_chairs_attended_it():
 
 
 def test_attending_the_event_of_a_ceremony_article():
-    g = graph_of("7月9日,龙溪镇在石门村举行村级人大代表活动室启动仪式,区人大常委会主任林海、副主任周敏出席活动。")
-    assert {("林海", "村级人大代表活动室启动仪式"), ("周敏", "村级人大代表活动室启动仪式")} <= rels(g, "ATTENDED")
+    g = graph_of("7月9日,龙溪镇在石门村举行人大代表联络站启动仪式,区人大常委会主任林海、副主任周敏出席活动。")
+    assert {("林海", "人大代表联络站启动仪式"), ("周敏", "人大代表联络站启动仪式")} <= rels(g, "ATTENDED")
 
 
 def test_short_forms_of_standing_meetings_and_other_congresses_are_meetings():

@@ -54,7 +54,7 @@ def test_article_text_with_colons_is_no_furniture():
 def test_a_verb_or_slogan_before_a_level_char_is_no_region():
     g = graph_of("区长感谢区人大对政府工作的支持,要求完善县、乡、村三级网格。"
                  "他在任职县人大代表期间,坚持富民强县、工业兴市、品牌兴县,造福老区人民。"
-                 "副区长先在区政协委员工作站座谈,又到农家超市了解物价。")
+                 "副区长先在区政协委员活动站座谈,又到农家超市了解物价。")
     assert names(g, "Region") == set()
 
 
@@ -92,8 +92,8 @@ def test_exhortations_and_time_words_before_a_unit_word_are_no_names():
 
 
 def test_village_names_that_are_common_words_stay_and_a_village_is_not_doubled():
-    g = graph_of("青川区八一村、五一村、胜利村和解放路街道参加评比,副区长周敏调研白石村村史馆。")
-    assert {"八一村", "五一村", "胜利村", "白石村"} <= names(g, "Community")
+    g = graph_of("青川区八一村、五一村、光明村和解放路街道参加评比,副区长周敏调研白石村村史馆。")
+    assert {"八一村", "五一村", "光明村", "白石村"} <= names(g, "Community")
     assert "白石村村" not in names(g, "Community")
     assert "解放路街道" in names(g, "Street")
 

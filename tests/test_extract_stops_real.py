@@ -105,7 +105,7 @@ def test_counted_and_area_wide_phrases_are_no_stops():
 
 def test_a_list_ending_in_a_rural_topic_is_no_list_of_villages():
 
-    g = graph_of("区政协副主席黄海燕一行先后来到白石村村史馆、卫生室、党建微公园等乡村振兴点位,察看建设情况。")
+    g = graph_of("区政协副主席黄海燕一行先后来到白石村村史馆、卫生室、党建小游园等乡村振兴点位,察看建设情况。")
     assert not any(n.endswith("乡") and "卫生室" in n for n in names(g, "Street"))
 
 
@@ -137,8 +137,8 @@ def test_a_round_of_several_sites_and_sites_researched():
 def test_a_walk_from_one_site_to_another_and_a_list_of_sites_in_mid_sentence():
     g = graph_of("8月5日,市农委主任沈国庆来我区调研。区领导周敏、李晓峰陪同。"
                  "沈国庆一行先后来到龙溪镇、石桥乡,察看美丽乡村建设。在龙溪镇,从青石古街到白鹭湖湿地公园,"
-                 "沿途察看环境整治;在石桥乡,沈国庆一行冒雨察看,在千柳公园、明月山庄,每到一处,沈国庆都认真听取介绍。")
-    stops = {"龙溪镇", "石桥乡", "青石古街", "白鹭湖湿地公园", "千柳公园", "明月山庄"}
+                 "沿途察看环境整治;在石桥乡,沈国庆一行冒雨察看,在垂柳公园、明月山庄,每到一处,沈国庆都认真听取介绍。")
+    stops = {"龙溪镇", "石桥乡", "青石古街", "白鹭湖湿地公园", "垂柳公园", "明月山庄"}
     for who in ("沈国庆", "周敏", "李晓峰"):
         assert stops <= _stops_of(g, who), who
 
