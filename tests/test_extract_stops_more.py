@@ -1,0 +1,52 @@
+"""Stops told the ways real visit reports tell them: lists that run on past their clause, a visit that
+goes on with plain movement words, areas, rooms and offices of a site, and offices in a visitor's title
+(fictional district 青川区)."""
+
+from __future__ import annotations
+
+from extraction_support import graph_of, rels
+
+
+def _stops_of(g, who: str) -> set[str]:
+    return {t for s, t in rels(g, "INSPECTED") if s == who}
+
+
+def test_a_list_runs_on_past_a_semicolon_and_a_comma():
+    g = graph_of("区委书记周敏先后调研了青川茶叶博物馆、龙溪制药厂；白沙镇柳塘村翠屏茶叶基地、"
+                 "石门镇云岭村青石屋场，以及桐岭镇果蔬产业基地，实地了解乡村振兴工作。")
+    assert _stops_of(g, "周敏") == {"青川茶叶博物馆", "龙溪制药厂", "翠屏茶叶基地", "青石屋场", "果蔬产业基地"}
+
+
+def test_a_clause_that_tells_something_ends_the_list():
+    g = graph_of("区长林海涛先后来到青川茶叶博物馆、龙溪制药厂，该厂今年新建了石门果蔬产业基地。")
+    stops = _stops_of(g, "林海涛")
+    assert {"青川茶叶博物馆", "龙溪制药厂"} <= stops
+    assert not any("果蔬" in s for s in stops)
+
+
+def test_a_visit_under_way_goes_on_with_plain_movement_words():
+    g = graph_of("副区长苏雨晴深入龙溪镇、白沙镇检查防汛工作。随后，苏雨晴赶到白沙镇柳塘村，"
+                 "看到干部群众正在加固河堤。")
+    assert "柳塘村" in _stops_of(g, "苏雨晴")
+    # with no visit in the article, going somewhere is no inspection
+    g = graph_of("副区长苏雨晴赶到白沙镇柳塘村，看到干部群众正在加固河堤。")
+    assert "柳塘村" not in _stops_of(g, "苏雨晴")
+
+
+def test_an_area_is_its_street_and_a_room_is_its_organization():
+    g = graph_of("区委常委钟明远对龙溪街道、白沙街道辖区进行燃气安全检查。"
+                 "钟明远最后来到区住建局会议室听取了工作汇报。")
+    stops = _stops_of(g, "钟明远")
+    assert {"龙溪街道", "白沙街道", "区住建局"} <= stops
+    assert not any(s.endswith(("辖区", "会议室")) for s in stops)
+
+
+def test_offices_named_with_jiguan_are_the_organization():
+    g = graph_of("区政协主席贺一帆到区政协机关和龙溪镇调研。")
+    assert "区政协机关" in _stops_of(g, "贺一帆")
+
+
+def test_an_office_in_a_visitors_title_is_not_a_visitor():
+    g = graph_of("省政协副秘书长、办公厅主任陆子谦一行到青川茶叶博物馆调研。")
+    assert "青川茶叶博物馆" in _stops_of(g, "陆子谦")
+    assert _stops_of(g, "办公厅") == set()
