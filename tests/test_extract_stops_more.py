@@ -50,3 +50,23 @@ def test_an_office_in_a_visitors_title_is_not_a_visitor():
     g = graph_of("省政协副秘书长、办公厅主任陆子谦一行到青川茶叶博物馆调研。")
     assert "青川茶叶博物馆" in _stops_of(g, "陆子谦")
     assert _stops_of(g, "办公厅") == set()
+
+
+def test_a_group_led_by_an_official_goes_round_and_jieba_glued_its_movement():
+    g = graph_of("区长周敏带领重点工作观摩组到龙溪镇、白沙镇进行观摩。"
+                 "观摩组先后到龙溪镇翠屏茶叶基地、白沙镇柳塘村等地,对今年以来新开工项目进行了实地查看。")
+    stops = _stops_of(g, "周敏")
+    assert {"龙溪镇", "白沙镇", "龙溪镇翠屏茶叶基地", "柳塘村"} <= stops
+    assert not any(s.startswith("今年") for s in stops)
+
+
+def test_deeply_before_a_verb_is_no_movement():
+    g = graph_of("副区长苏雨晴到龙溪镇调研。龙溪镇党委深入打造“青川红色驿站”品牌。")
+    assert not any("品牌" in t or "驿站" in t for _, t in rels(g, "INSPECTED"))
+
+
+def test_the_offices_of_unnamed_staff_are_no_visitors():
+    g = graph_of("区委书记陆子谦带领区委办、区政府办和区住建局相关负责人深入白沙街道翠湖社区、"
+                 "青川第二中学,实地调研指导工作。")
+    assert {"翠湖社区", "青川第二中学"} <= _stops_of(g, "陆子谦")
+    assert not {s for s, _ in rels(g, "INSPECTED")} & {"区委办", "区政府办", "区住建局"}

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 
+from . import stops
 from .dates import ResolvedDate
 from .doc import Doc, Mention, Sentence
 from .entities import _pattern
-from .stops import affiliations, further_lists, organ, short_unit, trim, under_way, unit_label, unit_stop
 from .subjects import clauses, subjects
 
 _MOTION = re.compile(r"(?:先后|分别|一同|一起|再次|又|还|也|专程|实地|随后|还先后)*"
@@ -151,28 +151,30 @@ class Inspections:
         for m in _MOTION.finditer(doc.text, cs, ce):
             verb = m.group(1)
             at = m.start(1)
-            glued = any(x.end == at and x.label in ("Official", "Person") for x in doc.near(at, at))
-            if not glued and m.start(1) not in doc.token_starts(sent):
-                continue  # 送到, 做到, 落到实处: not a movement (but 欧阳丹到…: jieba glued 到 to the name)
+            glued = doc.text[at - 1:at] in ("组", "团") or any(  # 观摩组到…: glued to a group
+                x.end == at and x.label in ("Official", "Person") for x in doc.near(at, at))
+            if not glued and m.start(1) not in doc.token_starts(sent) \
+                    or verb == "深入" and stops.adverbial(doc, sent, m.end()):
+                continue  # 送到, 做到, 落到实处, 深入推进: not a movement (but 欧阳丹到…: jieba glued 到 to the name)
             list_end_m = _LIST_END.search(doc.text, m.end(), ce)
             list_end = list_end_m.start() if list_end_m else ce
             if list_end - m.end() < 2:
                 continue
             if verb in ("对", "就") and not _OBJECT_VISIT.match(doc.text, list_end, ce):
                 continue
-            who = affiliations(doc, subjects(doc, sent, cs, m.start(), ("Official", "Organization"), lists=False,
+            who = stops.affiliations(doc, subjects(doc, sent, cs, m.start(), ("Official", "Organization"), lists=False,
                                              groups=True))
             # 先后到A、B、C: a round of several sites is a visit whatever its purpose
             purposeful = verb in _STRONG or verb.endswith("了") or len(verb) > 2 \
                 or ("先后" in doc.text[m.start():at] and _LIST_SEP.search(doc.text, m.end(), list_end) is not None) \
                 or _PURPOSE.search(doc.text, list_end, sent.end) is not None or _purpose_follows(doc, sent, list_end)
             targets = self.targets(doc, sent, m.end(), list_end, create=bool(who and purposeful))
-            for fs, fe in further_lists(doc, sent, ce) if list_end == ce and targets else ():
+            for fs, fe in stops.further_lists(doc, sent, ce) if list_end == ce and targets else ():
                 more = self.targets(doc, sent, fs, fe, create=False)  # …；C、D，以及E: the list runs on
                 if not more:
                     break
                 targets += more
-            if not targets or not who or not (purposeful or under_way(doc)):  # 随后赶到A村: more of a visit
+            if not targets or not who or not (purposeful or stops.under_way(doc)):  # 随后赶到A村: more of a visit
                 continue
             where = _sentence_locative(doc, sent)
             for t in targets:
@@ -225,14 +227,14 @@ class Inspections:
             dash = doc.text.rfind("——", s, e)
             if dash >= 0:
                 s = dash + 2  # 重大项目——青石水库枢纽工程: the name told after the dash
-            e = trim(doc, s, e)
-            if e - s < 2:
+            e = stops.trim(doc, s, e)
+            if e - s < 2 or stops.WHEN.match(doc.text, s, e):
                 continue
             e = _topic_head(doc, s, e) if _TOPIC_TAIL.search(doc.text, s, e) else e
-            organ_ = organ(doc, sent, s, e)
+            organ_ = stops.organ(doc, sent, s, e)
             target, prefix = (organ_, None) if organ_ else self._stop(doc, sent, s, e, create=create, weak=weak)
             if target is None and create:
-                target, prefix = short_unit(doc, sent, s, e, end), None
+                target, prefix = stops.short_unit(doc, sent, s, e, end), None
             if target is None:
                 continue
             if quoted:
@@ -287,7 +289,7 @@ class Inspections:
             w = weak.search(doc.text, ps, e)
             strong = _pattern(doc.lexicon, "place_suffixes").search(doc.text, ps, e)
             site = (w is not None and w.end() == e) or (strong is not None and strong.end() == e)
-            kind = unit_label(item) if not site else None
+            kind = stops.unit_label(item) if not site else None
             if e - ps < 2 or not (create or site) or _GENERIC_STOP.search(item) \
                     or (_ADMIN_END.search(item) and not site and not kind) \
                     or item[:1] in "各全该本其这那几多" or item.startswith(("部分", "个别")) \
@@ -296,7 +298,7 @@ class Inspections:
                     or any(x.label in ("Person", "Official") and ps <= x.start < e for x in doc.near(ps, e)):
                 return None, None
             if kind:
-                return unit_stop(doc, sent, ps, e, kind), None
+                return stops.unit_stop(doc, sent, ps, e, kind), None
             if not distinctive(doc, sent, ps, e):
                 if site and unit_at is not None:
                     ps = unit_at  # 龙溪镇林业站: a common site is named with the town it serves

@@ -81,6 +81,8 @@ def _units_by_short(doc: Doc) -> dict[str, Mention]:
 _TELLS = re.compile(r"了|要|是|将|把|对|在|从|向|为|听取|了解|询问|查看|察看|指出|强调|要求|表示|进行|调研|检查|督导|"
                     r"实地|介绍|汇报|详细|认真|看望|慰问|观看|参观|考察|视察|走访|来到|前往|深入|走进|目前|现有|已")
 _LEAD = re.compile(r"以及|及|还有|和|并")
+#: 今年以来新开工项目: an item told by its time is a kind of work, not a site
+WHEN = re.compile(r"今年|去年|近年|近期|当前|目前|新(?:开工|竣工|投产|签约)")
 #: 中山门街道辖区, 白石河沿岸一带: the area of a site is the site
 _AREA_TAIL = re.compile(r"(?:辖区内|辖区|境内|一带|周边)$")
 #: 区建设局会议室: a room of an organization
@@ -138,14 +140,42 @@ def organ(doc: Doc, sent: Sentence, s: int, e: int) -> Mention | None:
 
 
 def affiliations(doc: Doc, who: list[Mention]) -> list[Mention]:
-    """Without the organizations that are part of an official's title (省政协办公厅主任甲某某一行到…:
-    the official went, not the office)."""
+    """Without the organizations that only tell whom a visitor works for: part of an official's title
+    (省政协办公厅主任甲某某一行到…) or of unnamed staff (区委办、区执法局相关负责人深入…)."""
     out = []
     for x in who:
-        if x.label == "Organization":
-            title = doc.lexicon.title_pattern.match(doc.text, x.end)
-            after = title.end() if title else x.end
-            if any(m.label == "Official" and m.start == after for m in doc.near(after, after)):
-                continue
+        if x.label == "Organization" and (_titled(doc, x.end) or _STAFF.match(doc.text, _list_end(doc, x.end))):
+            continue
         out.append(x)
     return out
+
+
+#: 相关负责人, 负责同志: people told by their organization, not by name
+_STAFF = re.compile(r"的?(?:相关|有关|主要)?(?:负责人|负责同志|工作人员|班子成员|干部|同志)")
+
+
+def _titled(doc: Doc, end: int) -> bool:
+    title = doc.lexicon.title_pattern.match(doc.text, end)
+    after = title.end() if title else end
+    return any(m.label == "Official" and m.start == after for m in doc.near(after, after))
+
+
+def _list_end(doc: Doc, pos: int) -> int:
+    """The end of the list of organizations that goes on at ``pos`` (区委办、区政府办和区执法局)."""
+    for _ in range(20):
+        if doc.text[pos:pos + 1] not in ("、", "和", "及", "与"):
+            break
+        nxt = [m for m in doc.near(pos + 1, pos + 1) if m.start == pos + 1 and m.label == "Organization"]
+        if not nxt:
+            break
+        pos = max(m.end for m in nxt)
+    return pos
+
+
+def adverbial(doc: Doc, sent: Sentence, end: int) -> bool:
+    """深入推进, 深入开展: 深入 before a verb is an adverb (deeply), not a movement into somewhere."""
+    from .doc import word_tags
+
+    word = next((w for w, s, _ in doc.tokens(sent) if s == end), None)
+    tag = word_tags().get(word) if word else None
+    return word != "到" and tag is not None and tag in ("v", "vn", "vd")
