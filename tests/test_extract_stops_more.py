@@ -4,7 +4,7 @@ goes on with plain movement words, areas, rooms and offices of a site, and offic
 
 from __future__ import annotations
 
-from extraction_support import graph_of, rels
+from extraction_support import graph_of, names, rels
 
 
 def _stops_of(g, who: str) -> set[str]:
@@ -70,3 +70,21 @@ def test_the_offices_of_unnamed_staff_are_no_visitors():
                  "青川第二中学,实地调研指导工作。")
     assert {"翠湖社区", "青川第二中学"} <= _stops_of(g, "陆子谦")
     assert not {s for s, _ in rels(g, "INSPECTED")} & {"区委办", "区政府办", "区住建局"}
+
+
+def test_sites_told_as_companies_are_organizations():
+    g = graph_of("街道党工委书记陆子谦到龙溪工业园区青石纸业、翠屏机电等企业检查安全生产工作。")
+    assert {"翠屏机电"} <= _stops_of(g, "陆子谦")
+    assert "翠屏机电" in names(g, "Organization") and "翠屏机电" not in names(g, "Place")
+
+
+def test_those_who_went_round_together_join_every_stop():
+    g = graph_of("区委书记周敏与副区长林海涛及区农业局同志一道,先后深入到龙溪镇、白沙镇调研秸秆禁烧工作。")
+    assert _stops_of(g, "林海涛") == {"龙溪镇", "白沙镇"} == _stops_of(g, "周敏")
+
+
+def test_the_heads_of_a_visiting_group_join_every_stop():
+    g = graph_of("区人大常委会组织代表视察民生项目。此次视察,以区人大常委会副主任贺一帆为组长,"
+                 "区人大常委会委员钟明远为副组长。视察组先后来到青川康养中心、龙溪镇翠湖村,详细了解项目进展。")
+    assert {"青川康养中心", "翠湖村"} <= _stops_of(g, "钟明远")
+    assert {"青川康养中心", "翠湖村"} <= _stops_of(g, "贺一帆")

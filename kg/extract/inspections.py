@@ -209,6 +209,7 @@ class Inspections:
         container: Mention | None = None
         shared = True
         weak = _pattern(doc.lexicon, "place_weak_suffixes")
+        firms = stops.FIRMS.match(doc.text, end) is not None
         for sep in list(_LIST_SEP.finditer(doc.text, start, end)) + [None]:
             s, e = pos, (sep.start() if sep else end)
             pos = sep.end() if sep else end
@@ -232,7 +233,8 @@ class Inspections:
                 continue
             e = _topic_head(doc, s, e) if _TOPIC_TAIL.search(doc.text, s, e) else e
             organ_ = stops.organ(doc, sent, s, e)
-            target, prefix = (organ_, None) if organ_ else self._stop(doc, sent, s, e, create=create, weak=weak)
+            target, prefix = (organ_, None) if organ_ else self._stop(doc, sent, s, e, create=create, weak=weak,
+                                                                      firms=firms)
             if target is None and create:
                 target, prefix = stops.short_unit(doc, sent, s, e, end), None
             if target is None:
@@ -251,8 +253,8 @@ class Inspections:
             out.append(target)
         return out
 
-    def _stop(self, doc: Doc, sent: Sentence, s: int, e: int, *, create: bool,
-              weak: re.Pattern[str]) -> tuple[Mention | None, Mention | None]:
+    def _stop(self, doc: Doc, sent: Sentence, s: int, e: int, *, create: bool, weak: re.Pattern[str],
+              firms: bool = False) -> tuple[Mention | None, Mention | None]:
         """The mention a list item names, and the region or street written before it."""
         inside = [x for x in doc.near(s, e) if x.start >= s and x.end <= e
                   and x.label not in ("Meeting", "Official", "Person")]
@@ -304,7 +306,8 @@ class Inspections:
                     ps = unit_at  # 龙溪镇林业站: a common site is named with the town it serves
                 elif not (strong and strong.end() == e) and not quoted_item(doc, s, e):
                     return None, None
-            label = "Project" if _PROJECT_END.search(item) else "Organization" if _ORG_END.search(item) else "Place"
+            label = "Project" if _PROJECT_END.search(item) else "Organization" if _ORG_END.search(item) or firms \
+                else "Place"  # 甲纸业、乙机电等企业: companies
             target = doc.add(Mention(label, doc.text[ps:e], ps, e, sent.index, "itinerary-stop"))
         prefix = [x for x in regions if x.end in (target.start, target.start - 1) and x is not target]
         return target, (max(prefix, key=lambda x: x.start) if prefix else None)

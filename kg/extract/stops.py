@@ -81,6 +81,8 @@ def _units_by_short(doc: Doc) -> dict[str, Mention]:
 _TELLS = re.compile(r"了|要|是|将|把|对|在|从|向|为|听取|了解|询问|查看|察看|指出|强调|要求|表示|进行|调研|检查|督导|"
                     r"实地|介绍|汇报|详细|认真|看望|慰问|观看|参观|考察|视察|走访|来到|前往|深入|走进|目前|现有|已")
 _LEAD = re.compile(r"以及|及|还有|和|并")
+#: 甲纸业、乙机电等企业: the items of a list told as companies are organizations
+FIRMS = re.compile(r"等[\u4e00-\u9fff\d]{0,4}?(?:企业|公司|厂家|工厂|商户|商家|门店|酒店|餐馆|饭店)")
 #: 今年以来新开工项目: an item told by its time is a kind of work, not a site
 WHEN = re.compile(r"今年|去年|近年|近期|当前|目前|新(?:开工|竣工|投产|签约)")
 #: 中山门街道辖区, 白石河沿岸一带: the area of a site is the site
