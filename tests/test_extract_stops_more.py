@@ -88,3 +88,8 @@ def test_the_heads_of_a_visiting_group_join_every_stop():
                  "区人大常委会委员钟明远为副组长。视察组先后来到青川康养中心、龙溪镇翠湖村,详细了解项目进展。")
     assert {"青川康养中心", "翠湖村"} <= _stops_of(g, "钟明远")
     assert {"青川康养中心", "翠湖村"} <= _stops_of(g, "贺一帆")
+
+
+def test_a_body_that_surveys_together_visits_each_unit():
+    g = graph_of("12月5日下午,区委常委会集体调研龙溪街道、白沙街道。区委书记周敏强调,要协同发展。")
+    assert _stops_of(g, "区委常委会") == {"龙溪街道", "白沙街道"}

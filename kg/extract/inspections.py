@@ -19,7 +19,7 @@ from .entities import _pattern
 from .subjects import clauses, subjects
 
 _MOTION = re.compile(r"(?:先后|分别|一同|一起|再次|又|还|也|专程|实地|随后|还先后)*"
-                     r"(来到|走进|深入到|深入|前往|赶赴|奔赴|赶到|赴|到|走访|(?:考察|视察|参观|暗访)了|调研了(?!解)|参观|(?<=率队|带队|一行)来|"
+                     r"(来到|走进|深入到|深入|前往|赶赴|奔赴|赶到|赴|到|走访|(?:考察|视察|参观|暗访)了|调研了(?!解)|(?<=集体|专题|蹲点)调研|参观|(?<=率队|带队|一行)来|"
                      r"(?<=先后|分别)在|对|(?<=先后|分别)就|"
                      r"(?:先后|实地|先后实地)(?:察看|查看|调研|视察|考察|参观|检查|走访)了?)")
 _STRONG = {"来到", "走进", "深入到", "深入", "走访"}
@@ -165,7 +165,7 @@ class Inspections:
             who = stops.affiliations(doc, subjects(doc, sent, cs, m.start(), ("Official", "Organization"), lists=False,
                                              groups=True))
             # 先后到A、B、C: a round of several sites is a visit whatever its purpose
-            purposeful = verb in _STRONG or verb.endswith("了") or len(verb) > 2 \
+            purposeful = verb in _STRONG or verb.endswith(("了", "调研")) or len(verb) > 2 \
                 or ("先后" in doc.text[m.start():at] and _LIST_SEP.search(doc.text, m.end(), list_end) is not None) \
                 or _PURPOSE.search(doc.text, list_end, sent.end) is not None or _purpose_follows(doc, sent, list_end)
             targets = self.targets(doc, sent, m.end(), list_end, create=bool(who and purposeful))
