@@ -12,26 +12,22 @@ from __future__ import annotations
 
 import re
 
+from . import stops
 from .dates import ResolvedDate
 from .doc import Doc, Mention, Sentence
 from .entities import _pattern
 from .subjects import clauses, subjects
 
 _MOTION = re.compile(r"(?:先后|分别|一同|一起|再次|又|还|也|专程|实地|随后|还先后)*"
-                     r"(来到|走进|深入到|深入|前往|赶赴|奔赴|赶到|赴|到|走访|(?:考察|视察|参观|暗访)了|调研了(?!解)|参观|(?<=率队|带队|一行)来|"
+                     r"(来到|走进|深入到|深入|前往|赶赴|奔赴|赶到|赴|到|走访|(?:考察|视察|参观|暗访)了|调研了(?!解)|(?<=集体|专题|蹲点)调研|参观|(?<=率队|带队|一行)来|"
                      r"(?<=先后|分别)在|对|(?<=先后|分别)就|"
                      r"(?:先后|实地|先后实地)(?:察看|查看|调研|视察|考察|参观|检查|走访)了?)")
 _STRONG = {"来到", "走进", "深入到", "深入", "走访"}
 _PURPOSE = re.compile(r"调研|检查|督导|督查|视察|考察|察看|查看|走访|慰问|看望|巡查|指导|暗访|检验|观摩")
 _LIST_END = re.compile(r"[，,。；;：:]|进行|开展|调研|检查|督导|督查|视察|考察|察看|查看|慰问|看望|了解|指导|巡查|"
-                       r"实地|观摩|时|期间|等地|等处|等|就(?![业医近地读诊])")
+                       r"实地|观摩|听取|召开|时|期间|等地|等处|等|就(?![业医近地读诊])")
 #: 对A、B进行了实地调研: 对 opens a list of stops only when a visit verb follows it
 _OBJECT_VISIT = re.compile(r"(?:等[^，,。；;、]{0,6}?)?(?:进行|开展)了?[^，,。；;]{0,8}?(?:调研|检查|视察|察看|督导|督查|考察|走访|暗访|查看)")  # noqa: E501 (CJK data)
-#: 肖岭、沙坪等乡镇: short names of units, the kind told after 等
-_UNIT_KIND = re.compile(r"等(乡镇|镇|乡(?!村)|街道|村|社区|村居)")  # not 等乡村振兴点位
-#: a site as seen from its name's ending, for stops no extractor named (Place otherwise)
-_STREET_END = re.compile(r"(?:街道|镇|乡)$")
-_COMMUNITY_END = re.compile(r"(?:社区|村|居委会|村委会)$")
 _BARE_COMPANY = re.compile(r"(?:有限责任|股份有限|股份|有限)?公司$")
 _PROJECT_END = re.compile(r"(?:项目|工程)(?:[一二三四五六七八九十]期)?$")
 _ORG_END = re.compile(r"(?:公司|学校|中学|小学|医院|卫生院|幼儿园|合作社|集团|酒店|酒楼|制药厂)$")
@@ -57,57 +53,6 @@ _ADMIN_END = re.compile(r"(?:区|县|市|省|州|旗|镇|乡|街道)$")
 TARGET_LABELS = ("Place", "Project", "Organization", "Street", "Community")
 
 
-def _unit_label(item: str) -> str | None:
-    """石桥镇, 柳塘村: a stop that is a town or a village (short, with its unit's ending)."""
-    if len(item) > 8:
-        return None
-    if _COMMUNITY_END.search(item) and len(item) >= 3:
-        return "Community"
-    if _STREET_END.search(item) and len(item) >= 3:
-        return "Street"
-    return None
-
-
-def _unit_stop(doc: Doc, sent: Sentence, s: int, e: int, label: str) -> Mention:
-    """A town or village stop no extractor named; 龙溪镇柳塘村 is the village, in the town."""
-    if label == "Community":
-        town = re.match(r"[\u4e00-\u9fff]{2,4}?(?:镇|乡)", doc.text[s:e])
-        if town and e - (s + town.end()) >= 3:
-            street = doc.add(Mention("Street", town.group(0), s, s + town.end(), sent.index, "itinerary-stop"))
-            village = doc.add(Mention("Community", doc.text[s + town.end():e], s + town.end(), e, sent.index,
-                                      "itinerary-stop"))
-            doc.relate("LOCATED_IN", village, street, sent.index, "located:prefix")
-            return village
-    return doc.add(Mention(label, doc.text[s:e], s, e, sent.index, "itinerary-stop"))
-
-
-def _short_unit(doc: Doc, sent: Sentence, s: int, e: int, end: int) -> Mention | None:
-    """肖岭、沙坪、石城等乡镇: a unit written without its ending, the kind told after 等; it is the unit
-    of that name the article names in full (龙溪乡), else a new one."""
-    kind = _UNIT_KIND.match(doc.text, end)
-    item = doc.text[s:e]
-    if kind is None or not 2 <= len(item) <= 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", item):
-        return None
-    full = _units_by_short(doc).get(item)
-    if full is not None:
-        return full
-    k = kind.group(1)
-    label = "Community" if k in ("村", "社区", "村居") else "Street"
-    name = item + k if k in ("镇", "乡", "街道", "村", "社区") and not item.endswith(k) else item
-    return doc.add(Mention(label, name, s, e, sent.index, "itinerary-stop"))
-
-
-def _units_by_short(doc: Doc) -> dict[str, Mention]:
-    """The article's towns and villages by their names without the ending (built once per article)."""
-    index = doc.notes.get("_units_by_short")
-    if index is None:
-        index = {}
-        for m in doc.mentions_of("Street", "Community"):
-            short = re.sub(r"(?:街道|镇|乡|社区|村)$", "", m.name)
-            if len(short) >= 2:
-                index.setdefault(short, m)
-        doc.notes["_units_by_short"] = index
-    return index
 
 
 def _suffix_words(doc: Doc) -> frozenset[str]:
@@ -206,22 +151,30 @@ class Inspections:
         for m in _MOTION.finditer(doc.text, cs, ce):
             verb = m.group(1)
             at = m.start(1)
-            glued = any(x.end == at and x.label in ("Official", "Person") for x in doc.near(at, at))
-            if not glued and m.start(1) not in doc.token_starts(sent):
-                continue  # 送到, 做到, 落到实处: not a movement (but 欧阳丹到…: jieba glued 到 to the name)
+            glued = doc.text[at - 1:at] in ("组", "团") or any(  # 观摩组到…: glued to a group
+                x.end == at and x.label in ("Official", "Person") for x in doc.near(at, at))
+            if not glued and m.start(1) not in doc.token_starts(sent) \
+                    or verb == "深入" and stops.adverbial(doc, sent, m.end()):
+                continue  # 送到, 做到, 落到实处, 深入推进: not a movement (but 欧阳丹到…: jieba glued 到 to the name)
             list_end_m = _LIST_END.search(doc.text, m.end(), ce)
             list_end = list_end_m.start() if list_end_m else ce
             if list_end - m.end() < 2:
                 continue
             if verb in ("对", "就") and not _OBJECT_VISIT.match(doc.text, list_end, ce):
                 continue
-            who = subjects(doc, sent, cs, m.start(), ("Official", "Organization"), lists=False, groups=True)
+            who = stops.affiliations(doc, subjects(doc, sent, cs, m.start(), ("Official", "Organization"), lists=False,
+                                             groups=True))
             # 先后到A、B、C: a round of several sites is a visit whatever its purpose
-            purposeful = verb in _STRONG or verb.endswith("了") or len(verb) > 2 \
+            purposeful = verb in _STRONG or verb.endswith(("了", "调研")) or len(verb) > 2 \
                 or ("先后" in doc.text[m.start():at] and _LIST_SEP.search(doc.text, m.end(), list_end) is not None) \
                 or _PURPOSE.search(doc.text, list_end, sent.end) is not None or _purpose_follows(doc, sent, list_end)
             targets = self.targets(doc, sent, m.end(), list_end, create=bool(who and purposeful))
-            if not targets or not who or not purposeful:
+            for fs, fe in stops.further_lists(doc, sent, ce) if list_end == ce and targets else ():
+                more = self.targets(doc, sent, fs, fe, create=False)  # …；C、D，以及E: the list runs on
+                if not more:
+                    break
+                targets += more
+            if not targets or not who or not (purposeful or stops.under_way(doc)):  # 随后赶到A村: more of a visit
                 continue
             where = _sentence_locative(doc, sent)
             for t in targets:
@@ -256,6 +209,7 @@ class Inspections:
         container: Mention | None = None
         shared = True
         weak = _pattern(doc.lexicon, "place_weak_suffixes")
+        firms = stops.FIRMS.match(doc.text, end) is not None
         for sep in list(_LIST_SEP.finditer(doc.text, start, end)) + [None]:
             s, e = pos, (sep.start() if sep else end)
             pos = sep.end() if sep else end
@@ -274,12 +228,15 @@ class Inspections:
             dash = doc.text.rfind("——", s, e)
             if dash >= 0:
                 s = dash + 2  # 重大项目——青石水库枢纽工程: the name told after the dash
-            if e - s < 2:
+            e = stops.trim(doc, s, e)
+            if e - s < 2 or stops.WHEN.match(doc.text, s, e):
                 continue
             e = _topic_head(doc, s, e) if _TOPIC_TAIL.search(doc.text, s, e) else e
-            target, prefix = self._stop(doc, sent, s, e, create=create, weak=weak)
+            organ_ = stops.organ(doc, sent, s, e)
+            target, prefix = (organ_, None) if organ_ else self._stop(doc, sent, s, e, create=create, weak=weak,
+                                                                      firms=firms)
             if target is None and create:
-                target, prefix = _short_unit(doc, sent, s, e, end), None
+                target, prefix = stops.short_unit(doc, sent, s, e, end), None
             if target is None:
                 continue
             if quoted:
@@ -296,8 +253,8 @@ class Inspections:
             out.append(target)
         return out
 
-    def _stop(self, doc: Doc, sent: Sentence, s: int, e: int, *, create: bool,
-              weak: re.Pattern[str]) -> tuple[Mention | None, Mention | None]:
+    def _stop(self, doc: Doc, sent: Sentence, s: int, e: int, *, create: bool, weak: re.Pattern[str],
+              firms: bool = False) -> tuple[Mention | None, Mention | None]:
         """The mention a list item names, and the region or street written before it."""
         inside = [x for x in doc.near(s, e) if x.start >= s and x.end <= e
                   and x.label not in ("Meeting", "Official", "Person")]
@@ -334,7 +291,7 @@ class Inspections:
             w = weak.search(doc.text, ps, e)
             strong = _pattern(doc.lexicon, "place_suffixes").search(doc.text, ps, e)
             site = (w is not None and w.end() == e) or (strong is not None and strong.end() == e)
-            kind = _unit_label(item) if not site else None
+            kind = stops.unit_label(item) if not site else None
             if e - ps < 2 or not (create or site) or _GENERIC_STOP.search(item) \
                     or (_ADMIN_END.search(item) and not site and not kind) \
                     or item[:1] in "各全该本其这那几多" or item.startswith(("部分", "个别")) \
@@ -343,13 +300,14 @@ class Inspections:
                     or any(x.label in ("Person", "Official") and ps <= x.start < e for x in doc.near(ps, e)):
                 return None, None
             if kind:
-                return _unit_stop(doc, sent, ps, e, kind), None
+                return stops.unit_stop(doc, sent, ps, e, kind), None
             if not distinctive(doc, sent, ps, e):
                 if site and unit_at is not None:
                     ps = unit_at  # 龙溪镇林业站: a common site is named with the town it serves
                 elif not (strong and strong.end() == e) and not quoted_item(doc, s, e):
                     return None, None
-            label = "Project" if _PROJECT_END.search(item) else "Organization" if _ORG_END.search(item) else "Place"
+            label = "Project" if _PROJECT_END.search(item) else "Organization" if _ORG_END.search(item) or firms \
+                else "Place"  # 甲纸业、乙机电等企业: companies
             target = doc.add(Mention(label, doc.text[ps:e], ps, e, sent.index, "itinerary-stop"))
         prefix = [x for x in regions if x.end in (target.start, target.start - 1) and x is not target]
         return target, (max(prefix, key=lambda x: x.start) if prefix else None)

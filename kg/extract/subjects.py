@@ -16,7 +16,7 @@ from .doc import Doc, Mention, Sentence
 
 CLAUSE = re.compile(r"[^，,；;：:]+")
 _PRONOUN = re.compile(r"(?:^|[，,])\s*(?:他|她)(?:们)?")
-_GROUP = re.compile(r"(?:检查组|调研组|视察组|督导组|督查组|考察组|工作组|代表团|考察团|观摩团|与会人员|与会领导|参会人员|一行|代表们|委员们|活动组|视察团|调研团)")  # noqa: E501 (CJK data)
+_GROUP = re.compile(r"(?:(?:检查|调研|视察|督导|督查|考察|工作|观摩|巡察|评估|验收|暗访|指导)组|代表团|考察团|观摩团|与会人员|与会领导|参会人员|一行|代表们|委员们|活动组|视察团|调研团)")  # noqa: E501 (CJK data)
 _LEADS = re.compile(r"带领|带队|率领|率队|率")
 _ADVERBS = re.compile(r"先后|详细|仔细|认真|随后|随即|还|又|也|一同|一起|分别|并|再|接着|其间|当天|同时|专程|[上下]午")
 _FILLER = re.compile(r"[、\s等和及与]|同志")

@@ -26,12 +26,16 @@ _JOIN = re.compile(r"(?:全程|一同|一起|共同)?(?:陪同|随行|随同|参
 #: a clause that does something of its own is not part of a list of companions
 _DOES = re.compile(r"主持|出席|带领|带队|率|来到|到|深入|前往|赴|查看|察看|强调|指出|表示|汇报|介绍|听取|了解|要求|考察|调研|视察|检查")  # noqa: E501 (CJK data)
 _LEADS = re.compile(r"带领|带队|率领|率队|率(?!先)")
+#: 以甲某某为组长，乙某某为副组长: the heads of the visiting group
+_HEADS = re.compile(r"(?:为|任|担任)副?(?:组长|团长|队长)")
 #: the attendees of a meeting as the subject of a visit
 _MEETING_GROUP = re.compile(r"与会人员|与会领导|与会代表|参会人员|一行人|全体与会|观摩团")
 #: 在县委书记甲某某、县长乙某某的陪同下: the hosts who showed the visitor round
 _ESCORTED = re.compile(r"在([^。；;]{2,160}?)的?(?:陪同|陪伴|带领)下")
 #: 陪同省政协副秘书长甲某某一行: the visitor the companion went round with
 _ESCORTING = re.compile(r"陪同([^。；;，,]{2,60}?)一行")
+#: 县委书记甲某某与副县长乙某某及有关部门同志一道: those who went round with the visitor
+_TOGETHER = re.compile(r"[与和同]([^。；;，,]{2,80}?)(?:一道|一起|一同)")
 
 
 def _roster(doc: Doc, sent: Sentence, pos: int) -> list[Mention]:
@@ -81,7 +85,7 @@ class Visits:
             if sent.heading:
                 continue
             for cs, ce in clauses(doc, sent):
-                for m in _LEADS.finditer(doc.text, cs, ce):
+                for m in [*_LEADS.finditer(doc.text, cs, ce), *_HEADS.finditer(doc.text, cs, ce)]:
                     _add(people, subjects(doc, sent, cs, m.start(), ("Official",)))
                 for m in _JOIN.finditer(doc.text, cs, ce):
                     if doc.text.endswith("分别", cs, m.start()):
@@ -89,7 +93,7 @@ class Visits:
                     # 甲、乙,区政府领导丙、丁及有关部门负责同志参加: the subjects, and the roster of names
                     # before them (a list clause of names jieba did not title stops the subjects' list)
                     _add(people, subjects(doc, sent, cs, m.start(), ("Official",)) + _roster(doc, sent, m.start()))
-            for pat in (_ESCORTED, _ESCORTING):
+            for pat in (_ESCORTED, _ESCORTING, _TOGETHER):
                 for m in pat.finditer(doc.text, sent.start, sent.end):
                     _add(people, named_before(doc, sent, m.start(1), m.end(1), ("Official",)))
         attend_visit_talks(doc, [p for p in people.values() if p.label == "Official"])  # the visit's 座谈会
