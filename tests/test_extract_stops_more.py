@@ -12,7 +12,7 @@ def _stops_of(g, who: str) -> set[str]:
 
 
 def test_a_list_runs_on_past_a_semicolon_and_a_comma():
-    g = graph_of("区委书记周敏先后调研了青川茶叶博物馆、龙溪制药厂；白沙镇柳塘村翠屏茶叶基地、"
+    g = graph_of("区委书记周敏先后调研了青川茶叶博物馆、龙溪制药厂；翠湖镇柳塘村翠屏茶叶基地、"
                  "石门镇云岭村青石屋场，以及桐岭镇果蔬产业基地，实地了解乡村振兴工作。")
     assert _stops_of(g, "周敏") == {"青川茶叶博物馆", "龙溪制药厂", "翠屏茶叶基地", "青石屋场", "果蔬产业基地"}
 
@@ -25,11 +25,11 @@ def test_a_clause_that_tells_something_ends_the_list():
 
 
 def test_a_visit_under_way_goes_on_with_plain_movement_words():
-    g = graph_of("副区长苏雨晴深入龙溪镇、白沙镇检查防汛工作。随后，苏雨晴赶到白沙镇柳塘村，"
+    g = graph_of("副区长苏雨晴深入龙溪镇、翠湖镇检查防汛工作。随后，苏雨晴赶到翠湖镇柳塘村，"
                  "看到干部群众正在加固河堤。")
     assert "柳塘村" in _stops_of(g, "苏雨晴")
     # with no visit in the article, going somewhere is no inspection
-    g = graph_of("副区长苏雨晴赶到白沙镇柳塘村，看到干部群众正在加固河堤。")
+    g = graph_of("副区长苏雨晴赶到翠湖镇柳塘村，看到干部群众正在加固河堤。")
     assert "柳塘村" not in _stops_of(g, "苏雨晴")
 
 
@@ -53,10 +53,10 @@ def test_an_office_in_a_visitors_title_is_not_a_visitor():
 
 
 def test_a_group_led_by_an_official_goes_round_and_jieba_glued_its_movement():
-    g = graph_of("区长周敏带领重点工作观摩组到龙溪镇、白沙镇进行观摩。"
-                 "观摩组先后到龙溪镇翠屏茶叶基地、白沙镇柳塘村等地,对今年以来新开工项目进行了实地查看。")
+    g = graph_of("区长周敏带领重点工作观摩组到龙溪镇、翠湖镇进行观摩。"
+                 "观摩组先后到龙溪镇翠屏茶叶基地、翠湖镇柳塘村等地,对今年以来新开工项目进行了实地查看。")
     stops = _stops_of(g, "周敏")
-    assert {"龙溪镇", "白沙镇", "龙溪镇翠屏茶叶基地", "柳塘村"} <= stops
+    assert {"龙溪镇", "翠湖镇", "龙溪镇翠屏茶叶基地", "柳塘村"} <= stops
     assert not any(s.startswith("今年") for s in stops)
 
 
@@ -79,8 +79,8 @@ def test_sites_told_as_companies_are_organizations():
 
 
 def test_those_who_went_round_together_join_every_stop():
-    g = graph_of("区委书记周敏与副区长林海涛及区农业局同志一道,先后深入到龙溪镇、白沙镇调研秸秆禁烧工作。")
-    assert _stops_of(g, "林海涛") == {"龙溪镇", "白沙镇"} == _stops_of(g, "周敏")
+    g = graph_of("区委书记周敏与副区长林海涛及区农业局同志一道,先后深入到龙溪镇、翠湖镇调研秸秆禁烧工作。")
+    assert _stops_of(g, "林海涛") == {"龙溪镇", "翠湖镇"} == _stops_of(g, "周敏")
 
 
 def test_the_heads_of_a_visiting_group_join_every_stop():
