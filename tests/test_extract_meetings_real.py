@@ -234,3 +234,10 @@ def test_the_cppcc_named_as_a_body_is_no_meeting():
     assert names(g, "Meeting") == set()
     g = graph_of("2月1日,中国人民政治协商会议青川区第九届委员会第三次会议开幕。")
     assert names(g, "Meeting") == {"中国人民政治协商会议青川区第九届委员会第三次会议"}
+
+
+def test_the_speaker_of_a_relayed_speech_did_not_attend():
+    g = graph_of("5日,区长周敏主持召开区政府党组会,传达学习省委书记林正清在全省工作会议上的讲话精神,"
+                 "市委书记吴若兰在调研时的讲话精神。")
+    attended = rels(g, "ATTENDED")
+    assert not {p for p, _ in attended} & {"林正清", "吴若兰"}

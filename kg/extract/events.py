@@ -44,6 +44,8 @@ _SPEAK = re.compile(r"(?:作|做)(?:出|了)?(?:动员|总结|交流|表态|重�
 #: 会议听取了甲镇A、乙局B述职报告: who delivers a report to the meeting attended it
 _HEARD = re.compile(r"听取(?:了)?")
 _HEARD_END = re.compile(r"(?:报告|汇报|发言)")
+#: 讲话精神, 致辞的精神: a speech relayed or studied, not given here
+_RELAYED = re.compile(r"(?:的)?(?:重要)?精神")
 #: 在主席台就座的有A、B、C / 出席会议的有A、B: names without titles, all of them present
 _ROSTRUM = re.compile(r"(?:就座的|出席会议的|出席的领导|参加会议的|出席大会的|出席开幕式的)(?:领导|同志)?(?:还)?有")
 
@@ -286,9 +288,13 @@ class Events:
             for m in _SPEAK.finditer(doc.text, cs, ce):
                 if _SPEAK_AT.search(doc.text, cs, ce):
                     break
+                if _RELAYED.match(doc.text, m.end()):
+                    continue  # 传达甲某…的讲话精神: a speech relayed, its speaker was not here
                 for p in attendees(doc, sent, cs, m.start(), ("Official",)):
                     doc.relate("ATTENDED", p, main, sent.index, f"attended:{m.group(0)}", _meeting_date(main) or date)
         for m in _SPEAK_AT.finditer(doc.text, cs, ce):
+            if _RELAYED.match(doc.text, m.end()):
+                continue
             who = attendees(doc, sent, cs, m.start(), ("Official", "Person"))
             meeting = meeting_after(doc, sent, m.start(1))
             if meeting is None and re.search(r"会议?$", m.group(1)):
