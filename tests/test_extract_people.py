@@ -74,3 +74,8 @@ def test_a_second_title_after_a_pause_mark_is_no_part_of_a_long_name():
 def test_assistants_to_a_secretary_or_head_are_officials():
     g = graph_of("区委副书记孙建国、区委书记助理罗晓慧、县长助理陈思远深入石门小学调研。")
     assert names(g, "Official") == {"孙建国", "罗晓慧", "陈思远"}
+
+
+def test_a_nominee_for_a_head_post_is_an_official():
+    g = graph_of("镇党委书记周敏,党委副书记、镇长提名人选林海涛陪同调研。")
+    assert names(g, "Official") == {"周敏", "林海涛"}
