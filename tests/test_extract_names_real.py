@@ -122,3 +122,25 @@ def test_a_code_or_quantity_inside_a_project_name_does_not_cut_it():
 def test_an_article_that_writes_a_region_both_ways_means_one_region():
     g = graph_of("3月2日,区长周敏带队赴佛山考察。佛山市有关负责人陪同。")
     assert names(g, "Region") == {"佛山市"}
+
+
+# --- projects -----------------------------------------------------------------------------------------
+
+def test_the_stops_of_a_tour_told_as_projects_are_projects():
+    g = graph_of("3月5日,区委副书记周敏先后来到滨湖花园安置房、云杉名苑、青川第三中学等项目现场,详细了解项目进度。"
+                 "随后,周敏又来到柳岸湿地公园,察看生态修复情况。")
+    assert {"滨湖花园安置房", "云杉名苑", "青川第三中学"} <= names(g, "Project")
+    assert not {"滨湖花园安置房", "云杉名苑"} & names(g, "Place")
+    assert "柳岸湿地公园" in names(g, "Place")  # a stop of a tour that is not called one of projects
+    assert ("周敏", "云杉名苑") in rels(g, "INSPECTED")
+
+
+def test_a_stop_named_by_its_phase_is_a_project():
+    g = graph_of("4月2日,副区长王建国先后来到云杉科技二期、滨江物流园,检查安全生产工作。")
+    assert "云杉科技二期" in names(g, "Project")
+    assert ("王建国", "云杉科技二期") in rels(g, "INSPECTED")
+
+
+def test_a_round_of_firms_ending_at_one_project_site_keeps_its_sites():
+    g = graph_of("5月6日,区长周敏先后走进青川云杉电子有限公司、滨江物流园、柳岸安置小区三期项目建设现场,了解生产情况。")
+    assert "滨江物流园" in names(g, "Place") and "滨江物流园" not in names(g, "Project")
