@@ -144,3 +144,16 @@ def test_a_stop_named_by_its_phase_is_a_project():
 def test_a_round_of_firms_ending_at_one_project_site_keeps_its_sites():
     g = graph_of("5月6日,区长周敏先后走进青川云杉电子有限公司、滨江物流园、柳岸安置小区三期项目建设现场,了解生产情况。")
     assert "滨江物流园" in names(g, "Place") and "滨江物流园" not in names(g, "Project")
+
+
+def test_a_project_keeps_its_quoted_name_and_its_road_code():
+    g = graph_of("6月3日,区人大代表先后视察了“云杉记忆”文旅项目、S218青石至柳岸改建项目,听取建设情况汇报。")
+    assert {"“云杉记忆”文旅项目", "S218青石至柳岸改建项目"} <= names(g, "Project")
+    assert not {"文旅项目", "青石至柳岸改建项目"} & names(g, "Project")
+
+
+def test_one_item_of_a_list_names_one_project_over_its_conjunction():
+    g = graph_of("7月9日,副区长周敏先后察看了滨湖小学及周边道路改造项目、柳岸湿地提升与防洪堤加固工程,"
+                 "要求加快建设进度。会议强调要解决制约和影响项目推进的难题。")
+    assert {"滨湖小学及周边道路改造项目", "柳岸湿地提升与防洪堤加固工程"} <= names(g, "Project")
+    assert not {"周边道路改造项目", "制约和影响项目"} & names(g, "Project")

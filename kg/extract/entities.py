@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicon import Lexicon, _alternation
-from .chunk import _NOT_REGION, REGION_END, ends_at_token, hard_left, is_generic, name_start
+from .chunk import _NOT_REGION, REGION_END, ends_at_token, ends_with_boundary, hard_left, is_generic, name_start
 from .doc import Doc, Mention, Sentence, word_tags
 
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
-_CJK_WITH_CODES = re.compile(r"^[\u4e00-\u9fff]{2,}(?:[A-Za-z0-9]+[\u4e00-\u9fff]+)+$")
+_CJK_WITH_CODES = re.compile(r"^(?:[\u4e00-\u9fff]{2,}|[A-Z]\d{1,4}[\u4e00-\u9fff]{2,})"
+                             r"(?:[A-Za-z0-9]+[\u4e00-\u9fff]+)*$")
 _REGION_CHARS = ("区", "市", "县", "省", "州", "旗")
 _REGION_CHAR = re.compile("[区市县省州旗盟]")
 #: the last characters REGION_END can match
@@ -25,6 +26,7 @@ _CONTINUATIONS = re.compile(r"^(?:党委|党工委|党组|党支部|党总支|�
                             r"党群服务中心|卫生院|派出所|中心)")
 
 
+_QUOTED_NAME = re.compile(r"^“[\u4e00-\u9fff、]+”[\u4e00-\u9fff]{2,}$")
 _PHASE_ONLY = re.compile(r"^(?:[一二三四五六七八九十\d]+期)+$")
 _DESCRIPTIVE = re.compile(r"(?:该|本|此)?项目(?:为|是|系)")
 
@@ -76,6 +78,8 @@ class SuffixEntities:
                     start = max(start, m.end)  # (a bare 珠海 stays: 珠海先进产业…创业园 is one name)
         if r.label in ("Project", "Place"):
             start = _over_code(doc, sent, start, s, r)
+        if r.label == "Project":
+            start = _over_and(doc, sent, _over_quote(doc, sent, start), s, r)
         if r.label == "Organization":
             start = _after_governing_words(doc, sent, start, s)
         part = doc.text[start:s]
@@ -87,7 +91,10 @@ class SuffixEntities:
         if r.label in ("Street", "Community") and _ends_with(lex, "street_suffixes", "community_suffixes").search(part):
             return None
         name = doc.text[start:e]
-        if not (_CJK.match(name) or (r.label in ("Project", "Place") and _CJK_WITH_CODES.match(name))):
+        if r.label == "Project" and doc.text[start - 1:start] == "“" and "”" in name:
+            name = "“" + name
+        if not (_CJK.match(name) or (r.label in ("Project", "Place") and _CJK_WITH_CODES.match(name))
+                or (r.label == "Project" and _QUOTED_NAME.match(name))):
             return None  # (光明智谷1967产业综合体, 城乡一体化PPP项目: a project's name may hold a number or code)
         clause_start = max(doc.text.rfind(c, sent.start, start) for c in "，,；;：:") + 1
         if r.label == "Project" and _DESCRIPTIVE.search(doc.text, max(sent.start, clause_start), start):
@@ -115,6 +122,42 @@ def _over_code(doc: Doc, sent: Sentence, start: int, s: int, r: SuffixRule) -> i
     before = name_start(doc, sent, code.start(), max_len=r.max_len, stop_at_region=r.stop_at_region,
                         allow_and=r.allow_and, max_tokens=r.max_tokens, stop_verbs=r.stop_verbs)
     return before if code.start() - before >= 2 else start
+
+
+_ROAD_CODE = re.compile(r"[A-Z]\d{1,4}$")
+_QUOTE_BEFORE = re.compile(r"“([\u4e00-\u9fff、]{2,12})”$")
+_CONJ_BEFORE = re.compile(r"(?:以及|及|与|和)$")
+
+
+def _over_quote(doc: Doc, sent: Sentence, start: int) -> int:
+    """“云杉记忆”旅游项目, S253青石至柳岸改建项目: a quoted name or a road's code written before the words
+    of a project is part of its name."""
+    q = _QUOTE_BEFORE.search(doc.text, max(sent.start, start - 16), start)
+    if q is not None:
+        return q.start() + 1  # (the name keeps its opening quote; the span starts inside it, as a list item's)
+    code = _ROAD_CODE.search(doc.text, max(sent.start, start - 5), start)
+    if code is not None and (code.start() == sent.start or not doc.text[code.start() - 1].isalnum()):
+        return code.start()
+    return start
+
+
+def _over_and(doc: Doc, sent: Sentence, start: int, s: int, r: SuffixRule) -> int:
+    """青石小学及周边道路改造项目, 湿地公园提升与防洪堤建设项目: one item of a list names one project over
+    及/与/和 when what stands before the conjunction is no project of its own (no 项目/工程 ending) and
+    opens the item (punctuation, a visit verb or a unit before it)."""
+    conj = _CONJ_BEFORE.search(doc.text, max(sent.start, start - 2), start)
+    if conj is None or conj.start() - 2 <= sent.start:
+        return start
+    left = name_start(doc, sent, conj.start(), max_len=r.max_len, stop_at_region=r.stop_at_region,
+                      max_tokens=r.max_tokens)
+    part = doc.text[left:conj.start()]
+    if not _distinctive(doc, sent, left, conj.start()):
+        return start  # 解决制约和影响项目…: a verb, not a first item
+    opens = left <= sent.start or doc.text[left - 1] in "、，,：:" or ends_with_boundary(doc, sent.start, left)
+    if len(part) < 2 or s - start < 2 or part.endswith(("项目", "工程", "期", "情况", "工作")) \
+            or is_generic(part, doc.lexicon["generic"]) or not opens or not _CJK.match(part):
+        return start
+    return left
 
 
 @lru_cache(maxsize=64)

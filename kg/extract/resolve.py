@@ -103,7 +103,7 @@ class ProjectTours:
     name = "project-tours"
 
     def __call__(self, doc: Doc) -> None:
-        stops = {id(m): m for m in doc.notes.get("stops", ())}
+        stops = {id(r.target): r.target for r in doc.relations if r.type == "INSPECTED"}
         if not stops:
             return
         relabel: set[tuple[str, str]] = set()
