@@ -157,3 +157,11 @@ def test_one_item_of_a_list_names_one_project_over_its_conjunction():
                  "要求加快建设进度。会议强调要解决制约和影响项目推进的难题。")
     assert {"滨湖小学及周边道路改造项目", "柳岸湿地提升与防洪堤加固工程"} <= names(g, "Project")
     assert not {"周边道路改造项目", "制约和影响项目"} & names(g, "Project")
+
+
+def test_a_site_name_does_not_open_with_an_exhortation():
+    g = graph_of("区长周敏强调,要高标准推进滨江产业园建设,加快建设柳岸湿地公园,应对云杉广场客流高峰,"
+                 "办好青年人才驿站。")
+    found = names(g, "Place")
+    assert {"滨江产业园", "柳岸湿地公园", "云杉广场", "青年人才驿站"} <= found
+    assert not any(n.startswith(("要", "高标准", "推进", "加快", "建设", "应对")) for n in found)

@@ -82,6 +82,8 @@ class SuffixEntities:
             start = _over_and(doc, sent, _over_quote(doc, sent, start), s, r)
         if r.label == "Organization":
             start = _after_governing_words(doc, sent, start, s)
+        elif r.label == "Place":
+            start = _after_exhortation(doc, sent, start, s)
         part = doc.text[start:s]
         lex = doc.lexicon
         level = r.label == "Organization" and part in ("区", "市", "县", "省", "镇", "乡", "州", "旗")
@@ -431,6 +433,32 @@ def _after_governing_words(doc: Doc, sent: Sentence, start: int, end: int) -> in
             break
     if start < end and doc.text[start] in _ORG_LEAD_CHARS and doc.text[start + 1:start + 2] in "区市县省州镇乡":
         start += 1  # 到州/政协: jieba glued the preposition to the level
+    return start
+
+
+#: jieba tags of words a site's name does not open with: verbs, adverbs, prepositions, set phrases
+#: (要高标准推进产业园, 加快建设湿地公园, 应对假日商业广场)
+_PLACE_LEAD_TAGS = frozenset({"v", "vd", "vn", "d", "ad", "p", "c", "l", "i"})
+
+
+#: words of an exhortation that stand inside no site's name (要高标准推进产业园区建设)
+_URGING = frozenset({"推进", "加快", "打造", "推动", "抓好", "做好", "建好", "管好", "应对", "高标准", "高质量", "全力",
+                     "着力", "持续", "加速", "大力"})
+
+
+def _after_exhortation(doc: Doc, sent: Sentence, start: int, end: int) -> int:
+    """Where a site's name begins once the verbs and adverbs that open the phrase are left out."""
+    tags = word_tags()
+    leading = True
+    for w, s, e in doc.tokens(sent):
+        if e <= start:
+            continue
+        if e > end:
+            break
+        if leading and s == start and (tags.get(w) in _PLACE_LEAD_TAGS or w in ("要", "将")) or w in _URGING:
+            start = e
+        else:
+            leading = False
     return start
 
 
