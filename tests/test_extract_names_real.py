@@ -165,3 +165,10 @@ def test_a_site_name_does_not_open_with_an_exhortation():
     found = names(g, "Place")
     assert {"滨江产业园", "柳岸湿地公园", "云杉广场", "青年人才驿站"} <= found
     assert not any(n.startswith(("要", "高标准", "推进", "加快", "建设", "应对")) for n in found)
+
+
+def test_an_economic_zone_is_a_region_without_the_exhortation_before_it():
+    g = graph_of("会议提出,要重点建设青岚经济区。3月8日,副区长周敏先后深入滨海经济区、柳岸产业园调研。")
+    found = names(g, "Region")
+    assert {"青岚经济区", "滨海经济区"} <= found
+    assert not any(n.startswith(("重点", "建设")) for n in found)

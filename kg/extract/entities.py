@@ -82,7 +82,7 @@ class SuffixEntities:
             start = _over_and(doc, sent, _over_quote(doc, sent, start), s, r)
         if r.label == "Organization":
             start = _after_governing_words(doc, sent, start, s)
-        elif r.label == "Place":
+        elif r.label in ("Place", "Region"):
             start = _after_exhortation(doc, sent, start, s)
         part = doc.text[start:s]
         lex = doc.lexicon
@@ -455,7 +455,8 @@ def _after_exhortation(doc: Doc, sent: Sentence, start: int, end: int) -> int:
             continue
         if e > end:
             break
-        if leading and s == start and (tags.get(w) in _PLACE_LEAD_TAGS or w in ("要", "将")) or w in _URGING:
+        if leading and s == start and (tags.get(w) in _PLACE_LEAD_TAGS or w in ("要", "将") or w == "重点") \
+                or w in _URGING:
             start = e
         else:
             leading = False
