@@ -172,3 +172,10 @@ def test_an_economic_zone_is_a_region_without_the_exhortation_before_it():
     found = names(g, "Region")
     assert {"青岚经济区", "滨海经济区"} <= found
     assert not any(n.startswith(("重点", "建设")) for n in found)
+
+
+def test_a_stop_named_by_a_brand_and_its_trade_is_a_business():
+    g = graph_of("9月3日,副区长王建国一行先后来到云杉饲料、柳岸龙虾店、滨江加油站、青石湿地公园,检查安全生产工作。")
+    assert {"云杉饲料", "柳岸龙虾店", "滨江加油站"} <= names(g, "Organization")
+    assert "青石湿地公园" in names(g, "Place")
+    assert ("王建国", "柳岸龙虾店") in rels(g, "INSPECTED")

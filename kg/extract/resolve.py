@@ -92,24 +92,32 @@ _PROJECT_TOUR = re.compile(r"(?:等(?:重点|在建)?项目|项目建设|项目�
 _BUILT_ORG = re.compile(r"(?:学校|小学|中学|幼儿园|医院|校区)$")
 #: 欣旺达二期: a name ending in its phase is a stage of a project
 _PHASE_END = re.compile(r"[一二三四五六七八九十\d]期$")
+#: a stop named by a brand and its trade (某某饲料, 某某机电, 某某龙虾店, 某某加油站) is a business, an
+#: Organization, not a site
+_FIRM_END = re.compile(r"(?:[^门商书]店|商场|影城|影院|加油站|美食城|饲料|机电|彩印|玻璃|科技|鞋业|纸业|电子|电器|药业|服饰|"  # noqa: E501 (CJK data)
+                       r"实业|置业|木业|红木|建材|酒业|茶业|宾馆|饭店|酒家)$")
 _CLAUSE_MARK = re.compile(r"[，,。；;：:]")
 
 
-class ProjectTours:
-    """Extractor (after the itineraries): the stops of a tour the text calls a tour of projects
-    (``先后来到A、B、C等项目现场``) are projects, whatever their names end in; so is a stop named by its
-    phase (``某某二期``).  Every mention of such a name in the article takes the label."""
+class StopLabels:
+    """Extractor (after the itineraries): the label of a stop as its visit tells it.  The stops of a tour
+    the text calls a tour of projects (``先后来到A、B、C等项目现场``) are projects, whatever their names
+    end in; so is a stop named by its phase (``某某二期``); a stop named by a brand and its trade
+    (``某某饲料``, ``某某加油站``) is a business.  Every mention of such a name in the article takes the label."""
 
-    name = "project-tours"
+    name = "stop-labels"
 
     def __call__(self, doc: Doc) -> None:
         stops = {id(r.target): r.target for r in doc.relations if r.type == "INSPECTED"}
         if not stops:
             return
         relabel: set[tuple[str, str]] = set()
+        firms: set[tuple[str, str]] = set()
         for m in stops.values():
             if m.label == "Place" and _PHASE_END.search(m.name):
                 relabel.add((m.label, m.name))
+            elif m.label == "Place" and _FIRM_END.search(m.name) and len(m.name) >= 4:
+                firms.add((m.label, m.name))
         for sent in doc.sentences:
             if "项目" not in sent.text:
                 continue
@@ -123,9 +131,11 @@ class ProjectTours:
                     continue  # 走进甲公司、乙物流园、丙项目建设现场: a round of firms and one project
                 relabel.update((m.label, m.name) for m in listed if m.label == "Place"
                                or m.label == "Organization" and _BUILT_ORG.search(m.name))
-        if not relabel:
+        if not relabel and not firms:
             return
         for m in doc.mentions:
             if (m.label, m.name) in relabel:
                 m.label = "Project"
+            elif (m.label, m.name) in firms:
+                m.label = "Organization"
         doc.mentions = list(doc.mentions)  # the labels changed: the index is rebuilt
