@@ -179,3 +179,9 @@ def test_a_stop_named_by_a_brand_and_its_trade_is_a_business():
     assert {"云杉饲料", "柳岸龙虾店", "滨江加油站"} <= names(g, "Organization")
     assert "青石湿地公园" in names(g, "Place")
     assert ("王建国", "柳岸龙虾店") in rels(g, "INSPECTED")
+
+
+def test_the_region_a_company_is_registered_in_is_part_of_its_name():
+    g = graph_of("10月8日,区长周敏先后来到临江市云杉食品有限公司、青岚县柳岸科技有限公司走访慰问。")
+    assert {"临江市云杉食品有限公司", "青岚县柳岸科技有限公司"} <= names(g, "Organization")
+    assert not {"临江市", "青岚县"} & names(g, "Region")

@@ -44,9 +44,11 @@ class Overlaps:
         for m in doc.mentions:
             starts.setdefault(m.start, []).append(m)
         for m in doc.mentions:
-            if m.label == "Region" and m.end - m.start >= 3 and REGION_END.search(doc.text[m.start:m.end]):
+            if m.label == "Region" and m.end - m.start >= 3 and REGION_END.search(doc.text[m.start:m.end]) \
+                    and not any(o.label == "Organization" and o.end > m.end and o.name.endswith("公司")
+                                for o in starts.get(m.start, ())):
                 keep.append(m)  # 水口区 in 水口区第十八届人民代表大会: a full region name stands on its own
-                continue
+                continue  # (but 青川县某某食品有限公司 is the company's registered name, not the county)
             outers = SWALLOWED_BY.get(m.label, ())
             if m.label in ("Street", "Community") and any(o.end > m.end and o.label in _NAMED_AFTER
                                                           for o in starts.get(m.start, ())):
