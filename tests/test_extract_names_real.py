@@ -185,3 +185,8 @@ def test_the_region_a_company_is_registered_in_is_part_of_its_name():
     g = graph_of("10月8日,区长周敏先后来到临江市云杉食品有限公司、青岚县柳岸科技有限公司走访慰问。")
     assert {"临江市云杉食品有限公司", "青岚县柳岸科技有限公司"} <= names(g, "Organization")
     assert not {"临江市", "青岚县"} & names(g, "Region")
+
+
+def test_a_kind_of_area_ending_in_qu_is_no_district():
+    g = graph_of("副区长周敏现场巡查河道、平房区等易涝点,要求把柳岸工业区建设成全区的样板区,加快棚户区改造。")
+    assert not {"平房区", "工业区", "样板区", "棚户区"} & names(g, "Region")

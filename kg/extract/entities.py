@@ -322,7 +322,9 @@ class Regions:
             return True
         short = text[s:e] in lex.regions_by_short
         return short and not hard_left(doc, sent, s, by_tag=True)
-    _NOT_SCAN = re.compile(r"(?:开发|高新|新|园|景|城|片|小|社|厂|校|辖|试验|示范|保税|功能|山|库|灾|街|市|老城)区$")
+    #: …区 words that name a kind of area, not a district: 工业区, 样板区, 平房区, 棚户区, 生活区
+    _NOT_SCAN = re.compile(r"(?:开发|高新|新|园|景|城|片|小|社|厂|校|辖|试验|示范|保税|功能|山|库|灾|街|市|老城|"
+                           r"工业|样板|平房|棚户|居住|生活|商业|核心|先行|集聚|产业|住宅|作业|施工|管控|防控|封控|林)区$")
 
     def _scan(self, doc: Doc, sent: Sentence) -> None:
         """Regions jieba cut apart (泉/安县, 渝/梁区): 2–3 characters right after a hard boundary
