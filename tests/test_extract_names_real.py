@@ -122,3 +122,71 @@ def test_a_code_or_quantity_inside_a_project_name_does_not_cut_it():
 def test_an_article_that_writes_a_region_both_ways_means_one_region():
     g = graph_of("3月2日,区长周敏带队赴佛山考察。佛山市有关负责人陪同。")
     assert names(g, "Region") == {"佛山市"}
+
+
+# --- projects -----------------------------------------------------------------------------------------
+
+def test_the_stops_of_a_tour_told_as_projects_are_projects():
+    g = graph_of("3月5日,区委副书记周敏先后来到滨湖花园安置房、云杉名苑、青川第三中学等项目现场,详细了解项目进度。"
+                 "随后,周敏又来到柳岸湿地公园,察看生态修复情况。")
+    assert {"滨湖花园安置房", "云杉名苑", "青川第三中学"} <= names(g, "Project")
+    assert not {"滨湖花园安置房", "云杉名苑"} & names(g, "Place")
+    assert "柳岸湿地公园" in names(g, "Place")  # a stop of a tour that is not called one of projects
+    assert ("周敏", "云杉名苑") in rels(g, "INSPECTED")
+
+
+def test_a_stop_named_by_its_phase_is_a_project():
+    g = graph_of("4月2日,副区长王建国先后来到云杉科技二期、滨江物流园,检查安全生产工作。")
+    assert "云杉科技二期" in names(g, "Project")
+    assert ("王建国", "云杉科技二期") in rels(g, "INSPECTED")
+
+
+def test_a_round_of_firms_ending_at_one_project_site_keeps_its_sites():
+    g = graph_of("5月6日,区长周敏先后走进青川云杉电子有限公司、滨江物流园、柳岸安置小区三期项目建设现场,了解生产情况。")
+    assert "滨江物流园" in names(g, "Place") and "滨江物流园" not in names(g, "Project")
+
+
+def test_a_project_keeps_its_quoted_name_and_its_road_code():
+    g = graph_of("6月3日,区人大代表先后视察了“云杉记忆”文旅项目、S218青石至柳岸改建项目,听取建设情况汇报。")
+    assert {"“云杉记忆”文旅项目", "S218青石至柳岸改建项目"} <= names(g, "Project")
+    assert not {"文旅项目", "青石至柳岸改建项目"} & names(g, "Project")
+
+
+def test_one_item_of_a_list_names_one_project_over_its_conjunction():
+    g = graph_of("7月9日,副区长周敏先后察看了滨湖小学及周边道路改造项目、柳岸湿地提升与防洪堤加固工程,"
+                 "要求加快建设进度。会议强调要解决制约和影响项目推进的难题。")
+    assert {"滨湖小学及周边道路改造项目", "柳岸湿地提升与防洪堤加固工程"} <= names(g, "Project")
+    assert not {"周边道路改造项目", "制约和影响项目"} & names(g, "Project")
+
+
+def test_a_site_name_does_not_open_with_an_exhortation():
+    g = graph_of("区长周敏强调,要高标准推进滨江产业园建设,加快建设柳岸湿地公园,应对云杉广场客流高峰,"
+                 "办好青年人才驿站。")
+    found = names(g, "Place")
+    assert {"滨江产业园", "柳岸湿地公园", "云杉广场", "青年人才驿站"} <= found
+    assert not any(n.startswith(("要", "高标准", "推进", "加快", "建设", "应对")) for n in found)
+
+
+def test_an_economic_zone_is_a_region_without_the_exhortation_before_it():
+    g = graph_of("会议提出,要重点建设青岚经济区。3月8日,副区长周敏先后深入滨海经济区、柳岸产业园调研。")
+    found = names(g, "Region")
+    assert {"青岚经济区", "滨海经济区"} <= found
+    assert not any(n.startswith(("重点", "建设")) for n in found)
+
+
+def test_a_stop_named_by_a_brand_and_its_trade_is_a_business():
+    g = graph_of("9月3日,副区长王建国一行先后来到云杉饲料、柳岸龙虾店、滨江加油站、青石湿地公园,检查安全生产工作。")
+    assert {"云杉饲料", "柳岸龙虾店", "滨江加油站"} <= names(g, "Organization")
+    assert "青石湿地公园" in names(g, "Place")
+    assert ("王建国", "柳岸龙虾店") in rels(g, "INSPECTED")
+
+
+def test_the_region_a_company_is_registered_in_is_part_of_its_name():
+    g = graph_of("10月8日,区长周敏先后来到临江市云杉食品有限公司、青岚县柳岸科技有限公司走访慰问。")
+    assert {"临江市云杉食品有限公司", "青岚县柳岸科技有限公司"} <= names(g, "Organization")
+    assert not {"临江市", "青岚县"} & names(g, "Region")
+
+
+def test_a_kind_of_area_ending_in_qu_is_no_district():
+    g = graph_of("副区长周敏现场巡查河道、平房区等易涝点,要求把柳岸工业区建设成全区的样板区,加快棚户区改造。")
+    assert not {"平房区", "工业区", "样板区", "棚户区"} & names(g, "Region")

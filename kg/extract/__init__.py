@@ -22,7 +22,7 @@ from .inspections import Inspections
 from .located import Located
 from .meetings import Meetings
 from .people import Bylines, Officials
-from .resolve import Overlaps
+from .resolve import Overlaps, StopLabels
 from .visits import Visits
 from .window import WINDOW, extract_windows
 
@@ -53,6 +53,7 @@ DEFAULT_PIPELINE: tuple[Extractor, ...] = (
     Inspections(),
     Visits(),
     Located(),
+    StopLabels(),
 )
 
 

@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicon import Lexicon, _alternation
-from .chunk import _NOT_REGION, REGION_END, ends_at_token, hard_left, is_generic, name_start
+from .chunk import _NOT_REGION, REGION_END, ends_at_token, ends_with_boundary, hard_left, is_generic, name_start
 from .doc import Doc, Mention, Sentence, word_tags
 
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
-_CJK_WITH_CODES = re.compile(r"^[\u4e00-\u9fff]{2,}(?:[A-Za-z0-9]+[\u4e00-\u9fff]+)+$")
+_CJK_WITH_CODES = re.compile(r"^(?:[\u4e00-\u9fff]{2,}|[A-Z]\d{1,4}[\u4e00-\u9fff]{2,})"
+                             r"(?:[A-Za-z0-9]+[\u4e00-\u9fff]+)*$")
 _REGION_CHARS = ("区", "市", "县", "省", "州", "旗")
 _REGION_CHAR = re.compile("[区市县省州旗盟]")
 #: the last characters REGION_END can match
@@ -25,6 +26,7 @@ _CONTINUATIONS = re.compile(r"^(?:党委|党工委|党组|党支部|党总支|�
                             r"党群服务中心|卫生院|派出所|中心)")
 
 
+_QUOTED_NAME = re.compile(r"^“[\u4e00-\u9fff、]+”[\u4e00-\u9fff]{2,}$")
 _PHASE_ONLY = re.compile(r"^(?:[一二三四五六七八九十\d]+期)+$")
 _DESCRIPTIVE = re.compile(r"(?:该|本|此)?项目(?:为|是|系)")
 
@@ -76,8 +78,12 @@ class SuffixEntities:
                     start = max(start, m.end)  # (a bare 珠海 stays: 珠海先进产业…创业园 is one name)
         if r.label in ("Project", "Place"):
             start = _over_code(doc, sent, start, s, r)
+        if r.label == "Project":
+            start = _over_and(doc, sent, _over_quote(doc, sent, start), s, r)
         if r.label == "Organization":
             start = _after_governing_words(doc, sent, start, s)
+        elif r.label in ("Place", "Region"):
+            start = _after_exhortation(doc, sent, start, s)
         part = doc.text[start:s]
         lex = doc.lexicon
         level = r.label == "Organization" and part in ("区", "市", "县", "省", "镇", "乡", "州", "旗")
@@ -87,7 +93,10 @@ class SuffixEntities:
         if r.label in ("Street", "Community") and _ends_with(lex, "street_suffixes", "community_suffixes").search(part):
             return None
         name = doc.text[start:e]
-        if not (_CJK.match(name) or (r.label in ("Project", "Place") and _CJK_WITH_CODES.match(name))):
+        if r.label == "Project" and doc.text[start - 1:start] == "“" and "”" in name:
+            name = "“" + name
+        if not (_CJK.match(name) or (r.label in ("Project", "Place") and _CJK_WITH_CODES.match(name))
+                or (r.label == "Project" and _QUOTED_NAME.match(name))):
             return None  # (光明智谷1967产业综合体, 城乡一体化PPP项目: a project's name may hold a number or code)
         clause_start = max(doc.text.rfind(c, sent.start, start) for c in "，,；;：:") + 1
         if r.label == "Project" and _DESCRIPTIVE.search(doc.text, max(sent.start, clause_start), start):
@@ -115,6 +124,42 @@ def _over_code(doc: Doc, sent: Sentence, start: int, s: int, r: SuffixRule) -> i
     before = name_start(doc, sent, code.start(), max_len=r.max_len, stop_at_region=r.stop_at_region,
                         allow_and=r.allow_and, max_tokens=r.max_tokens, stop_verbs=r.stop_verbs)
     return before if code.start() - before >= 2 else start
+
+
+_ROAD_CODE = re.compile(r"[A-Z]\d{1,4}$")
+_QUOTE_BEFORE = re.compile(r"“([\u4e00-\u9fff、]{2,12})”$")
+_CONJ_BEFORE = re.compile(r"(?:以及|及|与|和)$")
+
+
+def _over_quote(doc: Doc, sent: Sentence, start: int) -> int:
+    """“云杉记忆”旅游项目, S253青石至柳岸改建项目: a quoted name or a road's code written before the words
+    of a project is part of its name."""
+    q = _QUOTE_BEFORE.search(doc.text, max(sent.start, start - 16), start)
+    if q is not None:
+        return q.start() + 1  # (the name keeps its opening quote; the span starts inside it, as a list item's)
+    code = _ROAD_CODE.search(doc.text, max(sent.start, start - 5), start)
+    if code is not None and (code.start() == sent.start or not doc.text[code.start() - 1].isalnum()):
+        return code.start()
+    return start
+
+
+def _over_and(doc: Doc, sent: Sentence, start: int, s: int, r: SuffixRule) -> int:
+    """青石小学及周边道路改造项目, 湿地公园提升与防洪堤建设项目: one item of a list names one project over
+    及/与/和 when what stands before the conjunction is no project of its own (no 项目/工程 ending) and
+    opens the item (punctuation, a visit verb or a unit before it)."""
+    conj = _CONJ_BEFORE.search(doc.text, max(sent.start, start - 2), start)
+    if conj is None or conj.start() - 2 <= sent.start:
+        return start
+    left = name_start(doc, sent, conj.start(), max_len=r.max_len, stop_at_region=r.stop_at_region,
+                      max_tokens=r.max_tokens)
+    part = doc.text[left:conj.start()]
+    if not _distinctive(doc, sent, left, conj.start()):
+        return start  # 解决制约和影响项目…: a verb, not a first item
+    opens = left <= sent.start or doc.text[left - 1] in "、，,：:" or ends_with_boundary(doc, sent.start, left)
+    if len(part) < 2 or s - start < 2 or part.endswith(("项目", "工程", "期", "情况", "工作")) \
+            or is_generic(part, doc.lexicon["generic"]) or not opens or not _CJK.match(part):
+        return start
+    return left
 
 
 @lru_cache(maxsize=64)
@@ -277,7 +322,9 @@ class Regions:
             return True
         short = text[s:e] in lex.regions_by_short
         return short and not hard_left(doc, sent, s, by_tag=True)
-    _NOT_SCAN = re.compile(r"(?:开发|高新|新|园|景|城|片|小|社|厂|校|辖|试验|示范|保税|功能|山|库|灾|街|市|老城)区$")
+    #: …区 words that name a kind of area, not a district: 工业区, 样板区, 平房区, 棚户区, 生活区
+    _NOT_SCAN = re.compile(r"(?:开发|高新|新|园|景|城|片|小|社|厂|校|辖|试验|示范|保税|功能|山|库|灾|街|市|老城|"
+                           r"工业|样板|平房|棚户|居住|生活|商业|核心|先行|集聚|产业|住宅|作业|施工|管控|防控|封控|林)区$")
 
     def _scan(self, doc: Doc, sent: Sentence) -> None:
         """Regions jieba cut apart (泉/安县, 渝/梁区): 2–3 characters right after a hard boundary
@@ -388,6 +435,33 @@ def _after_governing_words(doc: Doc, sent: Sentence, start: int, end: int) -> in
             break
     if start < end and doc.text[start] in _ORG_LEAD_CHARS and doc.text[start + 1:start + 2] in "区市县省州镇乡":
         start += 1  # 到州/政协: jieba glued the preposition to the level
+    return start
+
+
+#: jieba tags of words a site's name does not open with: verbs, adverbs, prepositions, set phrases
+#: (要高标准推进产业园, 加快建设湿地公园, 应对假日商业广场)
+_PLACE_LEAD_TAGS = frozenset({"v", "vd", "vn", "d", "ad", "p", "c", "l", "i"})
+
+
+#: words of an exhortation that stand inside no site's name (要高标准推进产业园区建设)
+_URGING = frozenset({"推进", "加快", "打造", "推动", "抓好", "做好", "建好", "管好", "应对", "高标准", "高质量", "全力",
+                     "着力", "持续", "加速", "大力"})
+
+
+def _after_exhortation(doc: Doc, sent: Sentence, start: int, end: int) -> int:
+    """Where a site's name begins once the verbs and adverbs that open the phrase are left out."""
+    tags = word_tags()
+    leading = True
+    for w, s, e in doc.tokens(sent):
+        if e <= start:
+            continue
+        if e > end:
+            break
+        if leading and s == start and (tags.get(w) in _PLACE_LEAD_TAGS or w in ("要", "将") or w == "重点") \
+                or w in _URGING:
+            start = e
+        else:
+            leading = False
     return start
 
 

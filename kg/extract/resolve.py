@@ -8,6 +8,8 @@ A name inside a longer name of another kind is usually part of it, not an entity
 
 from __future__ import annotations
 
+import re
+
 from .chunk import REGION_END
 from .doc import Doc, Mention
 
@@ -42,9 +44,11 @@ class Overlaps:
         for m in doc.mentions:
             starts.setdefault(m.start, []).append(m)
         for m in doc.mentions:
-            if m.label == "Region" and m.end - m.start >= 3 and REGION_END.search(doc.text[m.start:m.end]):
+            if m.label == "Region" and m.end - m.start >= 3 and REGION_END.search(doc.text[m.start:m.end]) \
+                    and not any(o.label == "Organization" and o.end > m.end and o.name.endswith("公司")
+                                for o in starts.get(m.start, ())):
                 keep.append(m)  # 水口区 in 水口区第十八届人民代表大会: a full region name stands on its own
-                continue
+                continue  # (but 青川县某某食品有限公司 is the company's registered name, not the county)
             outers = SWALLOWED_BY.get(m.label, ())
             if m.label in ("Street", "Community") and any(o.end > m.end and o.label in _NAMED_AFTER
                                                           for o in starts.get(m.start, ())):
@@ -81,3 +85,59 @@ def _zone_aliases(doc: Doc) -> None:
         full = {o.name for o in doc.mentions if o.label == "Region" and o.name != m.name and o.name.endswith(endings)}
         if len(full) == 1:
             m.name = full.pop()
+
+
+#: the kind a list of stops is told to be: 先后来到A、B、C等项目现场 / …D项目建设现场 / 察看了A、B等项目
+_PROJECT_TOUR = re.compile(r"(?:等(?:重点|在建)?项目|项目建设|项目施工)(?:现场|工地)?(?![\u4e00-\u9fff])"
+                           r"|等(?:重点|在建)?项目(?:现场|工地)")
+#: sites a project builds (a school, a hospital); companies stay organizations
+_BUILT_ORG = re.compile(r"(?:学校|小学|中学|幼儿园|医院|校区)$")
+#: 欣旺达二期: a name ending in its phase is a stage of a project
+_PHASE_END = re.compile(r"[一二三四五六七八九十\d]期$")
+#: a stop named by a brand and its trade (某某饲料, 某某机电, 某某龙虾店, 某某加油站) is a business, an
+#: Organization, not a site
+_FIRM_END = re.compile(r"(?:[^门商书]店|商场|影城|影院|加油站|美食城|饲料|机电|彩印|玻璃|科技|鞋业|纸业|电子|电器|药业|服饰|"  # noqa: E501 (CJK data)
+                       r"实业|置业|木业|红木|建材|酒业|茶业|宾馆|饭店|酒家)$")
+_CLAUSE_MARK = re.compile(r"[，,。；;：:]")
+
+
+class StopLabels:
+    """Extractor (after the itineraries): the label of a stop as its visit tells it.  The stops of a tour
+    the text calls a tour of projects (``先后来到A、B、C等项目现场``) are projects, whatever their names
+    end in; so is a stop named by its phase (``某某二期``); a stop named by a brand and its trade
+    (``某某饲料``, ``某某加油站``) is a business.  Every mention of such a name in the article takes the label."""
+
+    name = "stop-labels"
+
+    def __call__(self, doc: Doc) -> None:
+        stops = {id(r.target): r.target for r in doc.relations if r.type == "INSPECTED"}
+        if not stops:
+            return
+        relabel: set[tuple[str, str]] = set()
+        firms: set[tuple[str, str]] = set()
+        for m in stops.values():
+            if m.label == "Place" and _PHASE_END.search(m.name):
+                relabel.add((m.label, m.name))
+            elif m.label == "Place" and _FIRM_END.search(m.name) and len(m.name) >= 4:
+                firms.add((m.label, m.name))
+        for sent in doc.sentences:
+            if "项目" not in sent.text:
+                continue
+            for cue in _PROJECT_TOUR.finditer(doc.text, sent.start, sent.end):
+                marks = [x.end() for x in _CLAUSE_MARK.finditer(doc.text, sent.start, cue.start())]
+                start = marks[-1] if marks else sent.start
+                listed = [m for m in doc.near(start, cue.start())
+                          if id(m) in stops and start <= m.start and m.end <= cue.start() + 2]
+                if not cue.group(0).startswith("等") and any(
+                        m.label == "Organization" and not _BUILT_ORG.search(m.name) for m in listed):
+                    continue  # 走进甲公司、乙物流园、丙项目建设现场: a round of firms and one project
+                relabel.update((m.label, m.name) for m in listed if m.label == "Place"
+                               or m.label == "Organization" and _BUILT_ORG.search(m.name))
+        if not relabel and not firms:
+            return
+        for m in doc.mentions:
+            if (m.label, m.name) in relabel:
+                m.label = "Project"
+            elif (m.label, m.name) in firms:
+                m.label = "Organization"
+        doc.mentions = list(doc.mentions)  # the labels changed: the index is rebuilt
