@@ -92,7 +92,7 @@ _PROJECT_TOUR = re.compile(r"(?:等(?:重点|在建)?项目|项目建设|项目�
                            r"|等(?:重点|在建)?项目(?:现场|工地)")
 #: sites a project builds (a school, a hospital); companies stay organizations
 _BUILT_ORG = re.compile(r"(?:学校|小学|中学|幼儿园|医院|校区)$")
-#: 欣旺达二期: a name ending in its phase is a stage of a project
+#: 甲乙科技二期: a name ending in its phase is a stage of a project
 _PHASE_END = re.compile(r"[一二三四五六七八九十\d]期$")
 #: a stop named by a brand and its trade (某某饲料, 某某机电, 某某龙虾店, 某某加油站) is a business, an
 #: Organization, not a site
