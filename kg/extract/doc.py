@@ -397,8 +397,10 @@ def segmenter(lexicon: Lexicon) -> Any:
 
                 import jieba
 
+                from .segment import tokenizer
+
                 jieba.setLogLevel(logging.WARNING)
-                seg = jieba.Tokenizer()
+                seg = tokenizer()
                 seg.initialize()
                 for w in lexicon.user_words():
                     seg.add_word(w, freq=max(seg.suggest_freq(w, tune=False), 10))
