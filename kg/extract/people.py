@@ -26,6 +26,7 @@ _FUNCTION_SURNAMES = set("和向于都谈与为对从由")
 _GENERIC_TITLES = ("领导", "干部")
 #: a name without a surname never ends like a place: 乡长丰村 is 乡长 read across 长丰村
 _PLACE_ENDS = set("村镇乡街路区县市")
+_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 _DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}")
 
 
@@ -96,6 +97,8 @@ class Names:
             dotted = self._dotted(pos)
             if dotted is not None:
                 return dotted
+        elif self.doc.text[pos:pos + 1] not in self.surnames and self.doc.text[pos:pos + 2] not in self.surnames:
+            return None  # what _plausible asks first, once for all lengths: most places start no surname
         best: tuple[float, int] | None = None  # (strength, end)
         for n in (3, 2, 4):
             if not self._plausible(pos, n):
@@ -166,10 +169,11 @@ class Names:
 
     def _plausible(self, pos: int, n: int) -> bool:
         cand = self.doc.text[pos:pos + n]
-        if len(cand) < n or any(c in _PUNCT or not ("\u4e00" <= c <= "\u9fff") for c in cand):
+        # the cheap set lookups first: most places start no surname
+        if len(cand) < n or cand[:1] not in self.surnames and cand[:2] not in self.surnames:
             return False
-        if cand[:1] not in self.surnames and cand[:2] not in self.surnames:
-            return False
+        if not _HAN_ONLY.fullmatch(cand):
+            return False  # punctuation, digits, Latin letters: no name
         if self._is_word(cand) or _KINSHIP.search(cand):
             return False
         rest = cand[1:]
