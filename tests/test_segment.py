@@ -70,3 +70,16 @@ def test_a_tie_between_two_routes_goes_to_the_longer_first_word_as_in_jieba(tmp_
     plain, fast = jieba.Tokenizer(str(dictionary)), FastTokenizer(str(dictionary))
     assert plain.lcut("青川湖", HMM=True) == ["青川", "湖"]
     assert fast.lcut("青川湖", HMM=True) == ["青川", "湖"]
+
+
+def test_the_hmm_tags_runs_of_unknown_characters_as_jieba_does() -> None:
+    from jieba import finalseg
+
+    from kg.extract.segment import _viterbi
+
+    rng = random.Random(11)
+    chars = [chr(c) for c in range(0x4E00, 0x9FA5, 37)]  # common and rare characters alike
+    for _ in range(2000):
+        text = "".join(rng.choice(chars) for _ in range(rng.randint(1, 30)))
+        expected = finalseg.viterbi(text, "BMES", finalseg.start_P, finalseg.trans_P, finalseg.emit_P)[1]
+        assert _viterbi(text) == expected, text

@@ -9,8 +9,9 @@ found there are scored at once against the route already known to their right.
 
 The result is the same, word for word: the scores are the same floating-point expressions
 (``log(freq) - log(total) + score[next]``, evaluated in the same order), and ties go to the longer word
-as ``max`` over ``(score, end)`` tuples sends them.  Everything else (the blocks of ``cut``, the
-HMM for runs of single characters, user words) is jieba's own.  With a jieba whose internals differ
+as ``max`` over ``(score, end)`` tuples sends them.  The HMM for runs of single characters keeps
+back-pointers instead of copying a path per state and step (the same sums, the same ties).  Everything
+else (the blocks of ``cut``, user words) is jieba's own.  With a jieba whose internals differ
 from the version this was written against, :func:`tokenizer` falls back to jieba's plain Tokenizer.
 """
 
@@ -78,7 +79,7 @@ def _words(tok: jieba.Tokenizer, sentence: str, nxt: list[int]) -> Iterator[str]
                 if len(buf) == 1:
                     yield buf
                 elif not freq.get(buf):
-                    yield from finalseg.cut(buf)
+                    yield from _hmm_cut(buf)
                 else:
                     yield from buf
                 buf = ""
@@ -88,9 +89,74 @@ def _words(tok: jieba.Tokenizer, sentence: str, nxt: list[int]) -> Iterator[str]
         if len(buf) == 1:
             yield buf
         elif not freq.get(buf):
-            yield from finalseg.cut(buf)
+            yield from _hmm_cut(buf)
         else:
             yield from buf
+
+
+def _hmm_cut(text: str) -> Iterator[str]:
+    """jieba's ``finalseg.cut``: runs of Han characters to the HMM, the rest split as jieba splits it."""
+    force_split = finalseg.Force_Split_Words
+    for blk in finalseg.re_han.split(text):
+        if finalseg.re_han.match(blk):
+            for word in _hmm_words(blk):
+                if word not in force_split:
+                    yield word
+                else:
+                    yield from word
+        else:
+            yield from (x for x in finalseg.re_skip.split(blk) if x)
+
+
+def _hmm_words(text: str) -> Iterator[str]:
+    """jieba's ``finalseg.__cut``: the words of the most probable B/M/E/S tagging."""
+    tags = _viterbi(text)
+    begin = nexti = 0
+    for i, char in enumerate(text):
+        tag = tags[i]
+        if tag == "B":
+            begin = i
+        elif tag == "E":
+            yield text[begin:i + 1]
+            nexti = i + 1
+        elif tag == "S":
+            yield char
+            nexti = i + 1
+    if nexti < len(text):
+        yield text[nexti:]
+
+
+_PREV = {"B": "ES", "M": "MB", "S": "SE", "E": "BM"}  # finalseg.PrevStatus
+
+
+def _viterbi(obs: str) -> list[str]:
+    """jieba's ``finalseg.viterbi`` with back-pointers instead of a copied path per state and step: the
+    same sums in the same order, ties to the later state letter as ``max`` over ``(prob, state)``."""
+    start_p, trans_p, emit_p = finalseg.start_P, finalseg.trans_P, finalseg.emit_P
+    low = finalseg.MIN_FLOAT
+    v = {y: start_p[y] + emit_p[y].get(obs[0], low) for y in "BMES"}
+    back: list[dict[str, str]] = []
+    for c in obs[1:]:
+        nv: dict[str, float] = {}
+        bp: dict[str, str] = {}
+        for y in "BMES":
+            em = emit_p[y].get(c, low)
+            a, b = _PREV[y][0], _PREV[y][1]
+            pa = v[a] + trans_p[a].get(y, low) + em
+            pb = v[b] + trans_p[b].get(y, low) + em
+            if pa > pb or (pa == pb and a > b):
+                nv[y], bp[y] = pa, a
+            else:
+                nv[y], bp[y] = pb, b
+        v = nv
+        back.append(bp)
+    state = "E" if v["E"] > v["S"] else "S"
+    path = [state]
+    for bp in reversed(back):
+        state = bp[state]
+        path.append(state)
+    path.reverse()
+    return path
 
 
 def tokenizer() -> jieba.Tokenizer:
