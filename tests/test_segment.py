@@ -42,6 +42,9 @@ def test_the_fast_tokenizer_cuts_sentences_as_jieba_does(pair: tuple[jieba.Token
                                                          text: str) -> None:
     plain, fast = pair
     assert fast.lcut(text) == plain.lcut(text)
+    assert list(fast.cut(text)) == plain.lcut(text)  # cut() goes through the same route search
+    for mode in ({"HMM": False}, {"cut_all": True}):  # the other modes are jieba's own
+        assert fast.lcut(text, **mode) == plain.lcut(text, **mode)
 
 
 def test_the_fast_tokenizer_cuts_random_text_as_jieba_does(pair: tuple[jieba.Tokenizer, FastTokenizer]) -> None:

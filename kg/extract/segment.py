@@ -23,6 +23,10 @@ from typing import Any
 
 import jieba
 from jieba import finalseg
+from jieba._compat import strdecode
+
+_RE_HAN = jieba.re_han_default
+_RE_SKIP = jieba.re_skip_default
 
 #: the jieba release whose ``Tokenizer.__cut_DAG``, ``get_DAG`` and ``calc`` this reproduces
 _JIEBA_VERSION = "0.42.1"
@@ -31,7 +35,33 @@ _JIEBA_VERSION = "0.42.1"
 class FastTokenizer(jieba.Tokenizer):
     """A ``jieba.Tokenizer`` whose DAG route search is one backward pass (see the module's docstring)."""
 
+    def lcut(self, sentence: Any, cut_all: bool = False, HMM: bool = True,  # noqa: N803 (jieba's name)
+             use_paddle: bool = False) -> list[str]:
+        """jieba's ``lcut`` (the accurate mode with the HMM) building the list directly, without the
+        chain of generators ``cut`` goes through word by word; other modes are jieba's own."""
+        if cut_all or not HMM or use_paddle:
+            return list(self.cut(sentence, cut_all=cut_all, HMM=HMM, use_paddle=use_paddle))
+        out: list[str] = []
+        for blk in _RE_HAN.split(strdecode(sentence)):
+            if not blk:
+                continue
+            if _RE_HAN.match(blk):
+                self._route_words(blk, out)
+            else:
+                for x in _RE_SKIP.split(blk):
+                    if _RE_SKIP.match(x):
+                        out.append(x)
+                    else:
+                        out.extend(x)  # one character at a time, as jieba yields them
+        return out
+
     def _Tokenizer__cut_DAG(self, sentence: str) -> Iterator[str]:  # noqa: N802 (overrides jieba's private method)
+        out: list[str] = []
+        self._route_words(sentence, out)
+        yield from out
+
+    def _route_words(self, sentence: str, out: list[str]) -> None:
+        """Append the words of a block along its most probable route to ``out``."""
         self.check_initialized()
         freq_get = self.FREQ.get
         n = len(sentence)
@@ -60,38 +90,36 @@ class FastTokenizer(jieba.Tokenizer):
                 end = idx
             score[idx] = best
             nxt[idx] = end + 1
-        yield from _words(self, sentence, nxt)
+        _words(self.FREQ, sentence, nxt, out)
 
 
-def _words(tok: jieba.Tokenizer, sentence: str, nxt: list[int]) -> Iterator[str]:
+def _words(freq: dict[str, int], sentence: str, nxt: list[int], out: list[str]) -> None:
     """The words along the route, runs of single characters given to the HMM: jieba's own loop."""
-    freq = tok.FREQ
     x = 0
     buf = ""
     n = len(sentence)
     while x < n:
         y = nxt[x]
-        word = sentence[x:y]
         if y - x == 1:
-            buf += word
+            buf += sentence[x]
         else:
             if buf:
                 if len(buf) == 1:
-                    yield buf
+                    out.append(buf)
                 elif not freq.get(buf):
-                    yield from _hmm_cut(buf)
+                    out.extend(_hmm_cut(buf))
                 else:
-                    yield from buf
+                    out.extend(buf)
                 buf = ""
-            yield word
+            out.append(sentence[x:y])
         x = y
     if buf:
         if len(buf) == 1:
-            yield buf
+            out.append(buf)
         elif not freq.get(buf):
-            yield from _hmm_cut(buf)
+            out.extend(_hmm_cut(buf))
         else:
-            yield from buf
+            out.extend(buf)
 
 
 def _hmm_cut(text: str) -> Iterator[str]:
