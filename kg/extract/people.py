@@ -13,7 +13,7 @@ import re
 
 from ..lexicon import _alternation
 from .chunk import ends_with_boundary
-from .doc import Doc, Mention, word_tags
+from .doc import Doc, Mention, segmenter, word_tags
 from .entities import _pattern
 
 _PUNCT = set("，,。；;：:、！？!?“”\"'（）()《》 \n\t")
@@ -49,8 +49,6 @@ _UNIT_ENDS = ("党委", "党工委", "党组", "政府", "人大", "政协", "�
 
 
 def _segment_freq(doc: Doc, word: str) -> int:
-    from .doc import segmenter
-
     return int(segmenter(doc.lexicon).FREQ.get(word) or 0)
 
 
@@ -410,11 +408,17 @@ class Officials:
     def _bare_mentions(doc: Doc) -> None:
         """Later mentions of a titled official's bare name are the same person."""
         known = {m.name: m for m in doc.mentions if m.label in ("Official", "Person")}
+        text = doc.text
         for name, first in known.items():
-            for m in re.finditer(re.escape(name), doc.text):
-                if doc.covered(m.start(), m.end(), "Official", "Person") is None:
-                    doc.add(Mention(first.label, name, m.start(), m.end(), doc.sentence_at(m.start()).index,
+            # every occurrence, left to right and not overlapping (what re.finditer of the escaped name
+            # finds, without compiling a pattern per name)
+            start = text.find(name) if name else -1
+            while start >= 0:
+                end = start + len(name)
+                if doc.covered(start, end, "Official", "Person") is None:
+                    doc.add(Mention(first.label, name, start, end, doc.sentence_at(start).index,
                                     "bare-name", attrs=dict(first.attrs)))
+                start = text.find(name, end)
 
 
 class Bylines:
