@@ -8,9 +8,11 @@ date, a governing verb or function word (``召开``, ``在``, ``的`` …), or, 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
+from ..lexicon import Lexicon
 from .doc import Doc, Sentence
 
 _CJK_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
@@ -25,10 +27,22 @@ REGION_END = re.compile(r"(?:自治区|特别行政区|自治州|自治县|高�
 
 def is_region_token(word: str, lexicon_regions: dict[str, str]) -> bool:
     """A token that names a region by its full form (青岚区, 梅川市), not a bare short form (珠海)."""
-    if word in lexicon_regions.values():
+    if word in _full_forms(lexicon_regions):
         return True
     return len(word) >= 3 and bool(REGION_END.search(word)) and not _NOT_REGION.match(word) \
         and _CJK_WORD.match(word) is not None
+
+
+_FULL_FORMS: list[tuple[dict[str, str], int, frozenset[str]]] = []
+
+
+def _full_forms(lexicon_regions: dict[str, str]) -> frozenset[str]:
+    """The full forms of a gazetteer as a set (a test per token; ``in dict.values()`` scans them all),
+    kept for the last dict seen (one per lexicon, built once)."""
+    if _FULL_FORMS and _FULL_FORMS[0][0] is lexicon_regions and _FULL_FORMS[0][1] == len(lexicon_regions):
+        return _FULL_FORMS[0][2]
+    _FULL_FORMS[:] = [(lexicon_regions, len(lexicon_regions), frozenset(lexicon_regions.values()))]
+    return _FULL_FORMS[0][2]
 
 
 def suffix_matches(doc: Doc, sentence: Sentence, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
@@ -38,7 +52,7 @@ def suffix_matches(doc: Doc, sentence: Sentence, pattern: re.Pattern[str]) -> It
 
 def ends_at_token(doc: Doc, sentence: Sentence, end: int) -> bool:
     """True if a jieba token ends at ``end``: the suffix is not the start of a longer word (村民, 乡村)."""
-    return end == sentence.end or any(e == end for _, _, e in doc.tokens(sentence))
+    return end == sentence.end or end in doc.token_ends(sentence)
 
 
 #: part-of-speech tags (jieba's dictionary) that never occur inside a name: prepositions, conjunctions,
@@ -73,22 +87,19 @@ def name_start(doc: Doc, sentence: Sentence, suffix_start: int, *, max_len: int,
     tags = word_tags()
     toks = doc.tokens(sentence)
     start = suffix_start
-    idx = -1
-    for i, (w, s, e) in enumerate(toks):
-        if s < suffix_start < e:
-            # the suffix starts inside a token (各街道, 新村, 村党委): its head is part of the name,
-            # unless it is a generic or function word, and then there is no name at all
-            head = w[: suffix_start - s]
-            if head in lex["community_suffixes"] or head in lex["street_suffixes"]:
-                pass  # 东南 + 村党委: the body of a village keeps the village's name
-            elif head in bounds or is_generic(head, generic) or tags.get(head) in _STOP_TAGS:
-                return suffix_start
-            start = s
-            idx = i - 1
-            max_tokens -= 1
-            break
-        if e <= suffix_start:
-            idx = i
+    # the tokens are contiguous: those before the suffix are the ones ending at or before it
+    idx = bisect.bisect_right(toks, suffix_start, key=_token_end) - 1
+    if idx + 1 < len(toks) and toks[idx + 1][1] < suffix_start:
+        w, s, _ = toks[idx + 1]
+        # the suffix starts inside a token (各街道, 新村, 村党委): its head is part of the name,
+        # unless it is a generic or function word, and then there is no name at all
+        head = w[: suffix_start - s]
+        if head in lex["community_suffixes"] or head in lex["street_suffixes"]:
+            pass  # 东南 + 村党委: the body of a village keeps the village's name
+        elif head in bounds or is_generic(head, generic) or tags.get(head) in _STOP_TAGS:
+            return suffix_start
+        start = s
+        max_tokens -= 1
     and_mark: int | None = None
     taken = 0
     while idx >= 0 and taken < max_tokens:
@@ -124,8 +135,7 @@ def name_start(doc: Doc, sentence: Sentence, suffix_start: int, *, max_len: int,
         if any(m.label in ("Official", "Person") and m.start < e and s < m.end for m in doc.near(s, e)):
             break  # 孔德胜到云岭经济开发区: a person is no part of a name
         if stop_at_region and (is_region_token(w, lex.regions_by_short) or w in _ADMIN_TOKENS or w in _ZONE_TOKENS
-                               or len(w) >= 2 and w not in generic and any(w.endswith(x) for x in
-                                                      lex["street_suffixes"] | lex["community_suffixes"])):
+                               or len(w) >= 2 and w not in generic and w.endswith(_unit_suffixes(lex))):
             break
         if suffix_start - s > max_len:
             break
@@ -140,6 +150,21 @@ def name_start(doc: Doc, sentence: Sentence, suffix_start: int, *, max_len: int,
         if start == and_mark - 1 or not (head[:1] in "区市县省镇" or any(head.startswith(r) for r in lex.regions_by_short)):  # noqa: E501 (CJK data)
             start = and_mark
     return start
+
+
+_UNIT_SUFFIXES: dict[str, tuple[str, ...]] = {}
+
+
+def _unit_suffixes(lex: Lexicon) -> tuple[str, ...]:
+    """The street and community suffixes of a lexicon, as one tuple for ``str.endswith`` (asked per token)."""
+    found = _UNIT_SUFFIXES.get(lex.fingerprint)
+    if found is None:
+        found = _UNIT_SUFFIXES[lex.fingerprint] = tuple(sorted(lex["street_suffixes"] | lex["community_suffixes"]))
+    return found
+
+
+def _token_end(token: tuple[str, int, int]) -> int:
+    return token[2]
 
 
 _DETERMINERS = "各全本该此这那每其某诸多几首"

@@ -12,6 +12,7 @@ import threading
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate
+from operator import itemgetter
 from typing import Any
 
 from ..lexicon import Lexicon
@@ -29,6 +30,7 @@ MAX_SENTENCE = 600
 #: The most relations of one combinatorial kind (companions × stops, lists × meetings) per article:
 #: far above what any article states, far below what a list of thousands of names would multiply to.
 MAX_FAN_OUT = 10_000
+_START, _END = itemgetter(1), itemgetter(2)  # of a token (word, start, end)
 _CLAUSE_MARK = re.compile(r"[，,；;：:]")
 _LIST_MARK = re.compile(r"[、\s]")
 
@@ -171,14 +173,13 @@ class Doc:
     def token_ends(self, sentence: Sentence) -> set[int]:
         ends = self._token_ends.get(sentence.index)
         if ends is None:
-            ends = self._token_ends[sentence.index] = {e for _, _, e in self.tokens(sentence)}
+            ends = self._token_ends[sentence.index] = set(map(_END, self.tokens(sentence)))
         return ends
 
     def token_starts(self, sentence: Sentence) -> set[int]:
         starts = self._token_starts.get(sentence.index)
         if starts is None:
-            starts = {s for _, s, _ in self.tokens(sentence)}
-            self._token_starts[sentence.index] = starts
+            starts = self._token_starts[sentence.index] = set(map(_START, self.tokens(sentence)))
         return starts
 
     def sentence_at(self, offset: int) -> Sentence:
@@ -397,8 +398,10 @@ def segmenter(lexicon: Lexicon) -> Any:
 
                 import jieba
 
+                from .segment import tokenizer
+
                 jieba.setLogLevel(logging.WARNING)
-                seg = jieba.Tokenizer()
+                seg = tokenizer()
                 seg.initialize()
                 for w in lexicon.user_words():
                     seg.add_word(w, freq=max(seg.suggest_freq(w, tune=False), 10))

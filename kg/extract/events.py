@@ -46,6 +46,8 @@ _HEARD = re.compile(r"听取(?:了)?")
 _HEARD_END = re.compile(r"(?:报告|汇报|发言)")
 #: 讲话精神, 致辞的精神: a speech relayed or studied, not given here
 _RELAYED = re.compile(r"(?:的)?(?:重要)?精神")
+#: what Events._meetings looks for in a clause
+_CLAUSE_CUES = (_CHAIR, _ATTEND, _REPORT, _SPEAK, _SPEAK_AT, _HEARD, _ACTIVITY)
 #: 在主席台就座的有A、B、C / 出席会议的有A、B: names without titles, all of them present
 _ROSTRUM = re.compile(r"(?:就座的|出席会议的|出席的领导|参加会议的|出席大会的|出席开幕式的)(?:领导|同志)?(?:还)?有")
 
@@ -165,8 +167,12 @@ class Events:
             if sent.heading:
                 continue
             date = event_date(doc, sent)
-            for cs, ce in clauses(doc, sent):
-                self._meetings(doc, sent, cs, ce, date)
+            # _meetings acts only on a match of one of its cues in a clause, which is a match in the
+            # sentence too (none looks behind, and what they look ahead for holds no clause mark):
+            # most sentences have none, and their clauses need no visit
+            if any(cue.search(doc.text, sent.start, sent.end) for cue in _CLAUSE_CUES):
+                for cs, ce in clauses(doc, sent):
+                    self._meetings(doc, sent, cs, ce, date)
             self._rostrum(doc, sent, date)
             self._at_meeting(doc, sent, date)
         # who chaired a meeting did not also "attend" it (主持会议并讲话)
@@ -185,12 +191,12 @@ class Events:
     @staticmethod
     def _rostrum(doc: Doc, sent: Sentence, date: ResolvedDate | None) -> None:
         """在主席台就座的有林正清、邵华: each listed name attended the article's meeting."""
-        from .people import Names
-
         m = _ROSTRUM.search(doc.text, sent.start, sent.end)
         main = main_meeting(doc, before=sent.end) if m else None
         if not m or main is None:
             return
+        from .people import Names
+
         names = Names(doc)
         pos = m.end()
         while pos < sent.end:

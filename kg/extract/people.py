@@ -13,7 +13,7 @@ import re
 
 from ..lexicon import _alternation
 from .chunk import ends_with_boundary
-from .doc import Doc, Mention, word_tags
+from .doc import Doc, Mention, segmenter, word_tags
 from .entities import _pattern
 
 _PUNCT = set("，,。；;：:、！？!?“”\"'（）()《》 \n\t")
@@ -26,6 +26,7 @@ _FUNCTION_SURNAMES = set("和向于都谈与为对从由")
 _GENERIC_TITLES = ("领导", "干部")
 #: a name without a surname never ends like a place: 乡长丰村 is 乡长 read across 长丰村
 _PLACE_ENDS = set("村镇乡街路区县市")
+_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 _DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}")
 
 
@@ -48,8 +49,6 @@ _UNIT_ENDS = ("党委", "党工委", "党组", "政府", "人大", "政协", "�
 
 
 def _segment_freq(doc: Doc, word: str) -> int:
-    from .doc import segmenter
-
     return int(segmenter(doc.lexicon).FREQ.get(word) or 0)
 
 
@@ -96,6 +95,8 @@ class Names:
             dotted = self._dotted(pos)
             if dotted is not None:
                 return dotted
+        elif self.doc.text[pos:pos + 1] not in self.surnames and self.doc.text[pos:pos + 2] not in self.surnames:
+            return None  # what _plausible asks first, once for all lengths: most places start no surname
         best: tuple[float, int] | None = None  # (strength, end)
         for n in (3, 2, 4):
             if not self._plausible(pos, n):
@@ -167,10 +168,11 @@ class Names:
 
     def _plausible(self, pos: int, n: int) -> bool:
         cand = self.doc.text[pos:pos + n]
-        if len(cand) < n or any(c in _PUNCT or not ("\u4e00" <= c <= "\u9fff") for c in cand):
+        # the cheap set lookups first: most places start no surname
+        if len(cand) < n or cand[:1] not in self.surnames and cand[:2] not in self.surnames:
             return False
-        if cand[:1] not in self.surnames and cand[:2] not in self.surnames:
-            return False
+        if not _HAN_ONLY.fullmatch(cand):
+            return False  # punctuation, digits, Latin letters: no name
         if self._is_word(cand) or _KINSHIP.search(cand):
             return False
         rest = cand[1:]
@@ -407,11 +409,17 @@ class Officials:
     def _bare_mentions(doc: Doc) -> None:
         """Later mentions of a titled official's bare name are the same person."""
         known = {m.name: m for m in doc.mentions if m.label in ("Official", "Person")}
+        text = doc.text
         for name, first in known.items():
-            for m in re.finditer(re.escape(name), doc.text):
-                if doc.covered(m.start(), m.end(), "Official", "Person") is None:
-                    doc.add(Mention(first.label, name, m.start(), m.end(), doc.sentence_at(m.start()).index,
+            # every occurrence, left to right and not overlapping (what re.finditer of the escaped name
+            # finds, without compiling a pattern per name)
+            start = text.find(name) if name else -1
+            while start >= 0:
+                end = start + len(name)
+                if doc.covered(start, end, "Official", "Person") is None:
+                    doc.add(Mention(first.label, name, start, end, doc.sentence_at(start).index,
                                     "bare-name", attrs=dict(first.attrs)))
+                start = text.find(name, end)
 
 
 class Bylines:

@@ -21,13 +21,24 @@ _FIELD = re.compile(r"(?:信息来源|稿件来源|文章来源|来源|作者|�
 #: a field that is furniture only at the start of a line (a sentence may well say 会议时间：)
 _LEAD_FIELD = re.compile(r"^\s*[(（【\[|｜•]*\s*(?:时间|日期|地址|电话|联系电话|邮编|传真|电邮|邮箱|E-?mail)\s*[:：]",
                          re.IGNORECASE)
-#: lines that are furniture as a whole
+#: lines that are furniture as a whole (three patterns: Chinese words need no IGNORECASE, and a pattern
+#: whose every branch starts with a literal lets re skip ahead to the places where one may begin —
+#: this runs on every sentence)
 _LINE = re.compile(
     r"(?:您(?:现在|当前|所在)的?位置|当前(?:位置|所在)|所在位置)\s*[:：]"
-    r"|ICP备|ICP证|公网安备|版权所有|Copyright|©|All Rights Reserved|主办单位\s*[:：]|技术支持\s*[:：]"
-    r"|网站地图|本站仅提供|本平台仅提供|不代表本站立场|特别声明\s*[:：]|分辨率浏览|扫一扫|手机打开当前页"
-    r"|(?:^|\s)(?:主办|承办|协办)(?:\s|$)",
-    re.IGNORECASE)
+    r"|公网安备|版权所有|©|主办单位\s*[:：]|技术支持\s*[:：]"
+    r"|网站地图|本站仅提供|本平台仅提供|不代表本站立场|特别声明\s*[:：]|分辨率浏览|扫一扫|手机打开当前页")
+_LINE_LATIN = re.compile(r"ICP备|ICP证|Copyright|All Rights Reserved", re.IGNORECASE)
+#: the characters a match of _LINE_LATIN can start with (re's IGNORECASE also folds İ and ı to i): the
+#: case-insensitive search, slow on every sentence, runs only where one occurs
+_LATIN_START = re.compile("[IiCcAa\u0130\u0131]")
+_LINE_ROLE = re.compile(r"(?<!\S)(?:主办|承办|协办)(?!\S)")  # 主办 alone between spaces or line ends
+
+
+def _furniture_line(text: str) -> bool:
+    return _LINE.search(text) is not None or (_LATIN_START.search(text) is not None
+                                              and _LINE_LATIN.search(text) is not None) \
+        or ("办" in text and _LINE_ROLE.search(text) is not None)
 #: a line that is one of the page's buttons or links, and nothing else
 _BUTTON = re.compile(r"^[\s•·|｜【\[（(]*(?:收藏|打印|打印本页|关闭|关闭窗口|搜本站|搜全站|分享|分享到|返回顶部|"
                      r"上一篇|下一篇|字号|大|中|小|默认|我要纠错|纠错|加入收藏|设为首页)[\s•·|｜】\]）):：]*$")
@@ -53,7 +64,8 @@ def furniture_spans(text: str) -> list[tuple[int, int]]:
     is cut out, and so are advertising words spliced into a sentence."""
     if not text.strip():
         return []
-    if _LINE.search(text) or _BUTTON.match(text) or _LEAD_FIELD.match(text) or _CRUMB.match(text.strip()):
+    if _furniture_line(text) or _BUTTON.match(text) \
+            or _LEAD_FIELD.match(text) or _CRUMB.match(text.strip()):
         return [(0, len(text))]
     spans: list[tuple[int, int]] = []
     pos = 0
