@@ -190,3 +190,9 @@ def test_a_visit_to_our_county_places_the_towns_it_goes_to():
 def test_our_city_is_not_the_visitors_city():
     g = graph_of("3月5日,临江市人大常委会主任王建国率考察组到我市考察。考察组先后来到龙溪镇、桃源乡。")
     assert not {t for s, t in rels(g, "LOCATED_IN") if s in ("龙溪镇", "桃源乡")}
+
+
+def test_a_village_named_during_a_visit_to_a_town_lies_in_the_town():
+    g = graph_of("3月5日,区人大常委会主任王建国到龙溪镇调研人居环境整治工作。"
+                 "调研组首先来到星河湿地公园,随后与松林村干部座谈,了解松林村的工作计划。")
+    assert ("松林村", "龙溪镇") in rels(g, "LOCATED_IN")

@@ -314,8 +314,8 @@ class Located:
     def _visit_area(doc: Doc, by_start: dict[int, list[Mention]],
                     has_container: set[tuple[str, str, str | None]]) -> None:
         """市领导到临江区调研…先后来到A、B: a visit announced to one unit (到/赴/深入 X 调研, 活动在 X 开展)
-        covers the stops that follow, up to the next such announcement; only stops the visit inspected
-        and that no other rule placed lie there."""
+        covers the stops that follow, up to the next such announcement; only stops the visit inspected,
+        and villages named on the way (与松林村干部座谈), that no other rule placed lie there."""
         stops = {r.target.key for r in doc.relations if r.type == "INSPECTED"}
         if not stops:
             return
@@ -328,7 +328,8 @@ class Located:
             if area is None:
                 continue
             for x in doc.mentions_of(*CONTAINS[area.label], sentence=sent.index):
-                if x.start >= since and x.key in stops and x.key not in has_container and x.key != area.key \
+                if x.start >= since and (x.key in stops or x.label == "Community") and x.key not in has_container \
+                        and x.key != area.key \
                         and _site(x) and (area.label != "Region" or x.label == "Street"):
                     doc.relate("LOCATED_IN", x, area, sent.index, "located:visit-area")
                     has_container.add(x.key)
