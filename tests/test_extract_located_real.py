@@ -196,3 +196,8 @@ def test_a_village_named_during_a_visit_to_a_town_lies_in_the_town():
     g = graph_of("3月5日,区人大常委会主任王建国到龙溪镇调研人居环境整治工作。"
                  "调研组首先来到星河湿地公园,随后与松林村干部座谈,了解松林村的工作计划。")
     assert ("松林村", "龙溪镇") in rels(g, "LOCATED_IN")
+
+
+def test_a_town_written_once_covers_a_village_after_an_unnamed_item():
+    g = graph_of("3月5日,王建国先后来到龙溪镇白石社区、青螺湾、柳塘村安置小区,详细了解安置情况。")
+    assert ("柳塘村", "龙溪镇") in rels(g, "LOCATED_IN")

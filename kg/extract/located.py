@@ -262,6 +262,10 @@ class Located:
             # the previous item, as the chain of names written one after the other (县 镇 村 site)
             chain: list[Mention] = []
             pos = sep.start()
+            if not by_end.get(pos):
+                # 团风镇黄湖社区、青草湖、马跑咀村: step over one item no extractor named
+                bare = _BARE_BEFORE.search(doc.text, max(0, pos - 6), pos)
+                pos = bare.start() if bare is not None and doc.sentence_at(bare.start()).index == m.sentence else pos
             while len(chain) < 6:
                 prev = max(by_end.get(pos, ()), key=lambda x: x.start, default=None)
                 if prev is None:
@@ -364,6 +368,7 @@ _THAT_LEVEL = {"街道": ("Street", "街道"), "镇": ("Street", "镇"), "乡": 
                "社区": ("Community", "社区"), "村": ("Community", "村"),
                "区": ("Region", "区"), "县": ("Region", "县"), "市": ("Region", "市")}
 _LIST_SEP_BEFORE = re.compile(r"[、和及与]$")
+_BARE_BEFORE = re.compile(r"[、和及与](?=[\u4e00-\u9fff]{2,5}$)")
 _SCOPE = re.compile(r"(在|来到|抵达|到达|走进)")
 _SCOPE_CLOSE = re.compile(r"后?[，,]")
 _TO_AREA = re.compile(r"(?:到|来到|赴|深入|走进|前往|来|在)")
