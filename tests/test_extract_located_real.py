@@ -159,3 +159,45 @@ def test_a_site_with_a_name_of_its_own_keeps_it_after_its_town():
     assert {"星河湿地公园", "农贸市场"} <= places
     assert not {p for p in places if p.startswith(("龙溪镇", "桃源镇", "白石村"))}
     assert {("星河湿地公园", "龙溪镇"), ("农贸市场", "白石村")} <= rels(g, "LOCATED_IN")
+
+
+def test_a_town_in_brackets_lies_in_the_unit_before_it():
+    g = graph_of("3月5日,王建国先后来到临江州(龙溪镇)至青岚市(桃源乡)公路改建工程现场检查。")
+    located = rels(g, "LOCATED_IN")
+    assert {("龙溪镇", "临江州"), ("桃源乡", "青岚市")} <= located
+
+
+def test_the_village_of_a_lists_first_site_covers_the_sites_after_it():
+    g = graph_of("3月5日,区政协委员一行实地调研白石村村史馆、卫生室、文化微公园、星光广场等点位。")
+    located = rels(g, "LOCATED_IN")
+    assert {("文化微公园", "白石村"), ("星光广场", "白石村")} <= located
+
+
+def test_a_unit_written_before_a_later_item_names_that_item_only():
+    g = graph_of("3月5日,区政协委员一行实地调研星河广场、白石村村史馆、文化微公园。")
+    located = rels(g, "LOCATED_IN")
+    assert ("村史馆", "白石村") in located or ("白石村村史馆", "白石村") in located
+    assert not {t for s, t in located if s in ("星河广场", "文化微公园")}
+
+
+def test_a_visit_to_our_county_places_the_towns_it_goes_to():
+    g = graph_of("3月5日,省农业厅副厅长王建国来我县调研人居环境整治工作。"
+                 "王建国一行先后来到龙溪镇、桃源乡督查指导。青川县近年来持续推进整治。")
+    located = rels(g, "LOCATED_IN")
+    assert {("龙溪镇", "青川县"), ("桃源乡", "青川县")} <= located
+
+
+def test_our_city_is_not_the_visitors_city():
+    g = graph_of("3月5日,临江市人大常委会主任王建国率考察组到我市考察。考察组先后来到龙溪镇、桃源乡。")
+    assert not {t for s, t in rels(g, "LOCATED_IN") if s in ("龙溪镇", "桃源乡")}
+
+
+def test_a_village_named_during_a_visit_to_a_town_lies_in_the_town():
+    g = graph_of("3月5日,区人大常委会主任王建国到龙溪镇调研人居环境整治工作。"
+                 "调研组首先来到星河湿地公园,随后与松林村干部座谈,了解松林村的工作计划。")
+    assert ("松林村", "龙溪镇") in rels(g, "LOCATED_IN")
+
+
+def test_a_town_written_once_covers_a_village_after_an_unnamed_item():
+    g = graph_of("3月5日,王建国先后来到龙溪镇白石社区、青螺湾、柳塘村安置小区,详细了解安置情况。")
+    assert ("柳塘村", "龙溪镇") in rels(g, "LOCATED_IN")

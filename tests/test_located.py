@@ -56,3 +56,23 @@ def test_sites_after_a_chain_of_units_and_zone_short_names():
 def test_a_development_zone_is_not_the_article_district():
     g = graph_of("区委书记王建国先后来到龙溪镇白石村、青川经济开发区和桃源街道滨河社区督导检查。")
     assert not {t for s, t in rels(g, "LOCATED_IN") if s in ("龙溪镇", "桃源街道")}
+
+
+def test_a_unit_named_elsewhere_places_the_project_written_after_it():
+    """Where no mention marks the county before a project (the tokenizer may glue it to the next
+    word), the county the article names elsewhere still places it."""
+    from kg.extract.doc import Doc, Mention
+    from kg.extract.located_units import unit_named_before
+    from kg.lexicon import Lexicon
+    from kg.model import Article
+
+    text = "青川县人大常委会召开会议。会议审议了将青川县城乡供水一体化项目列入预算的议案。"
+    doc = Doc(Article(id="a1", text=text), Lexicon.load())
+    county = doc.add(Mention("Region", "青川县", 0, 3, 0, "test"))
+    start = text.index("城乡供水")
+    project = doc.add(Mention("Project", "城乡供水一体化项目", start, start + 9, 1, "test"))
+    other = doc.add(Mention("Project", "供水一体化项目", start + 2, start + 9, 1, "test"))
+    unit_named_before(doc, set())
+    placed = {(r.source.name, r.target.name) for r in doc.relations if r.type == "LOCATED_IN"}
+    assert placed == {(project.name, county.name)}
+    assert other.name not in {s for s, _ in placed}

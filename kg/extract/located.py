@@ -1,7 +1,7 @@
 """``LOCATED_IN``: what lies where.
 
 * adjacency — a region or street written right before a street, community, site or project
-  (``青岚区云塘街道``, ``云塘街道石板桥社区``);
+  (``青岚区云塘街道``, ``云塘街道石板桥社区``), or before the town it names in brackets (``临江州(龙溪镇)``);
 * ``位于`` — ``位于高新区的鸿拓新材总部项目``, ``该项目位于云塘街道``;
 * sections — under a sub-heading that opens with a street (``松林街道 建立特殊群体需求台账``), the
   communities named without a street lie in that street;
@@ -12,6 +12,9 @@
 * the article's district — a street that opens a sub-heading lies in the one district the article
   names (an e-paper page's section ``松林街道 …`` under a district's report); a street merely named in
   the running text is not placed by world knowledge.
+
+Units named around a site (kind-only sites, lists after a named site, ``我县``) are in
+:mod:`kg.extract.located_units`.
 """
 
 from __future__ import annotations
@@ -20,12 +23,16 @@ import bisect
 import re
 
 from .doc import Doc, Mention, Sentence
+from .located_units import (
+    CONTAINS,
+    LIST_SEP,
+    MAX_LIST,
+    list_after_named_site,
+    named_with_unit,
+    own_unit,
+    unit_named_before,
+)
 
-CONTAINS = {
-    "Region": ("Region", "Street", "Community", "Place", "Project", "Organization"),
-    "Street": ("Community", "Place", "Project", "Organization"),
-    "Community": ("Place", "Project", "Organization"),
-}
 _LOCATED = re.compile(r"位于|坐落于|地处|落户")
 _UNDER = re.compile(r"(?:下辖|所辖|辖区内|辖内)的?")
 _LEVELS = (("省", 4), ("自治区", 4), ("市", 3), ("州", 3), ("盟", 3), ("区", 2), ("县", 2), ("旗", 2))
@@ -46,7 +53,7 @@ class Located:
     name = "located"
 
     def __call__(self, doc: Doc) -> None:
-        _named_with_unit(doc)
+        named_with_unit(doc)
         has_container: set[tuple[str, str, str | None]] = set()
         ordered = sorted(doc.mentions, key=lambda m: (m.start, -m.end))
         by_start: dict[int, list[Mention]] = {}
@@ -62,7 +69,15 @@ class Located:
                 if inner.label in inner_labels and not (outer.label == "Region" and inner.label == "Organization"):
                     doc.relate("LOCATED_IN", inner, outer, inner.sentence, "located:adjacent")
                     has_container.add(inner.key)
+            if doc.text[outer.end:outer.end + 1] in "(（":
+                # 临江州(龙溪镇)至…: the town told in brackets after the unit it lies in
+                for inner in by_start.get(outer.end + 1, []):
+                    if inner.label in ("Street", "Community") and inner.label in inner_labels \
+                            and doc.text[inner.end:inner.end + 1] in ")）":
+                        doc.relate("LOCATED_IN", inner, outer, inner.sentence, "located:bracket")
+                        has_container.add(inner.key)
         self._prefix(doc, by_start, has_container)
+        unit_named_before(doc, has_container)
         for r in doc.relations:
             if r.type == "LOCATED_IN":
                 has_container.add(r.source.key)
@@ -75,6 +90,7 @@ class Located:
         self._anaphora(doc, has_container)
         self._possessive(doc, by_start, has_container)
         self._shared_prefix(doc, by_start, by_end, has_container)
+        list_after_named_site(doc, by_start, has_container)
         self._scopes(doc, by_start, has_container)
         self._visit_area(doc, by_start, has_container)
         self._district(doc, has_container)
@@ -217,7 +233,7 @@ class Located:
             if doc.text[pos:pos + 1] != "的":
                 continue
             pos += 1
-            for _ in range(_MAX_LIST):
+            for _ in range(MAX_LIST):
                 thing = max((x for x in by_start.get(pos, ()) if x.label in CONTAINS[unit.label]),
                             key=lambda x: x.end, default=None)
                 if thing is None or not _site(thing) or (unit.label == "Region" and thing.label == "Region"):
@@ -225,7 +241,7 @@ class Located:
                 if thing.key not in has_container:
                     doc.relate("LOCATED_IN", thing, unit, thing.sentence, "located:的")
                     has_container.add(thing.key)
-                sep = _LIST_SEP.match(doc.text, thing.end)
+                sep = LIST_SEP.match(doc.text, thing.end)
                 if sep is None:
                     break
                 pos = sep.end()
@@ -246,6 +262,10 @@ class Located:
             # the previous item, as the chain of names written one after the other (县 镇 村 site)
             chain: list[Mention] = []
             pos = sep.start()
+            if not by_end.get(pos):
+                # 团风镇黄湖社区、青草湖、马跑咀村: step over one item no extractor named
+                bare = _BARE_BEFORE.search(doc.text, max(0, pos - 6), pos)
+                pos = bare.start() if bare is not None and doc.sentence_at(bare.start()).index == m.sentence else pos
             while len(chain) < 6:
                 prev = max(by_end.get(pos, ()), key=lambda x: x.start, default=None)
                 if prev is None:
@@ -298,8 +318,8 @@ class Located:
     def _visit_area(doc: Doc, by_start: dict[int, list[Mention]],
                     has_container: set[tuple[str, str, str | None]]) -> None:
         """市领导到临江区调研…先后来到A、B: a visit announced to one unit (到/赴/深入 X 调研, 活动在 X 开展)
-        covers the stops that follow, up to the next such announcement; only stops the visit inspected
-        and that no other rule placed lie there."""
+        covers the stops that follow, up to the next such announcement; only stops the visit inspected,
+        and villages named on the way (与松林村干部座谈), that no other rule placed lie there."""
         stops = {r.target.key for r in doc.relations if r.type == "INSPECTED"}
         if not stops:
             return
@@ -312,8 +332,9 @@ class Located:
             if area is None:
                 continue
             for x in doc.mentions_of(*CONTAINS[area.label], sentence=sent.index):
-                if x.start >= since and x.key in stops and x.key not in has_container and x.key != area.key \
-                        and _site(x) and area.label != "Region":
+                if x.start >= since and (x.key in stops or x.label == "Community") and x.key not in has_container \
+                        and x.key != area.key \
+                        and _site(x) and (area.label != "Region" or x.label == "Street"):
                     doc.relate("LOCATED_IN", x, area, sent.index, "located:visit-area")
                     has_container.add(x.key)
 
@@ -330,8 +351,11 @@ class Located:
                 if deeper is None:
                     break
                 where = deeper
-            if where is not None and _AREA_VERB.match(doc.text, where.end):
-                found.append((where, where.end))
+            end = where.end if where is not None else m.end() + 2
+            if where is None and doc.text[m.end():end] in ("我县", "我区", "我市", "我旗"):
+                where = own_unit(doc, sent, m.end())  # 来我县调研: the article's own county
+            if where is not None and _AREA_VERB.match(doc.text, end):
+                found.append((where, end))
         if len({w.key for w, _ in found}) != 1:
             return None  # 赴云塘街道、柳岸街道: two areas, the stops may lie in either
         return found[0]
@@ -343,45 +367,12 @@ _THAT_UNIT = re.compile(r"该(街道|社区|镇|乡|村|区|县|市)")
 _THAT_LEVEL = {"街道": ("Street", "街道"), "镇": ("Street", "镇"), "乡": ("Street", "乡"),
                "社区": ("Community", "社区"), "村": ("Community", "村"),
                "区": ("Region", "区"), "县": ("Region", "县"), "市": ("Region", "市")}
-_LIST_SEP = re.compile(r"[、和及与]")
 _LIST_SEP_BEFORE = re.compile(r"[、和及与]$")
-_MAX_LIST = 20
+_BARE_BEFORE = re.compile(r"[、和及与](?=[\u4e00-\u9fff]{2,5}$)")
 _SCOPE = re.compile(r"(在|来到|抵达|到达|走进)")
 _SCOPE_CLOSE = re.compile(r"后?[，,]")
 _TO_AREA = re.compile(r"(?:到|来到|赴|深入|走进|前往|来|在)")
 _AREA_VERB = re.compile(r"[，,]?(?:开展|进行|调研|督查|督导|视察|考察|检查|走访|指导|慰问|察看|查看|实地|就|专题)")
-
-
-def _named_with_unit(doc: Doc) -> None:
-    """龙溪镇污水处理厂, 白石村村史馆: a site named only by its kind, written right after the town,
-    village or district it lies in, is named with it (the unit keeps its own node and the site lies in
-    it); a site with a name of its own (星河湿地公园) and one after a chain of units (龙溪镇白石村村史馆)
-    keep theirs.  The kind named again alone later is the same site when only one unit named it."""
-    places = doc.mentions_of("Place")
-    kinds = doc.lexicon["place_suffixes"] | doc.lexicon["place_weak_suffixes"]
-    full: dict[str, set[str]] = {}
-    bare: list[Mention] = []
-    for p in places:
-        if doc.text[p.start:p.end] != p.name or p.name not in kinds:
-            continue
-        unit = _unit_ending_at(doc, p.start)
-        if unit is None:
-            bare.append(p)
-        elif doc.text[unit.start:unit.end] == unit.name and _unit_ending_at(doc, unit.start) is None:
-            full.setdefault(p.name, set()).add(unit.name + p.name)
-            p.name = unit.name + p.name
-    for p in bare:  # 在污水处理厂: the one the article placed
-        names = full.get(p.name, ())
-        if len(names) == 1:
-            p.name = next(iter(names))
-
-
-def _unit_ending_at(doc: Doc, pos: int) -> Mention | None:
-    return max((u for u in doc.near(pos, pos) if u.end == pos and u.label in _NAMING_UNITS),
-               key=lambda u: u.end - u.start, default=None)
-
-
-_NAMING_UNITS = ("Region", "Street", "Community")
 
 
 def _site(m: Mention) -> bool:
