@@ -263,7 +263,7 @@ class Located:
             chain: list[Mention] = []
             pos = sep.start()
             if not by_end.get(pos):
-                # 团风镇黄湖社区、青草湖、马跑咀村: step over one item no extractor named
+                # 龙溪镇石门社区、月亮湖、白石村: step over one item no extractor named
                 bare = _BARE_BEFORE.search(doc.text, max(0, pos - 6), pos)
                 pos = bare.start() if bare is not None and doc.sentence_at(bare.start()).index == m.sentence else pos
             while len(chain) < 6:
