@@ -37,6 +37,7 @@ LEXICONS = {
     "community_suffixes": "words ending a village-level name (社区, 村, 居委会)",
     "project_suffixes": "words ending a project name (项目, 工程)",
     "regions": "gazetteer of provinces and prefecture-level cities",
+    "counties": "gazetteer of county-level units (districts, counties, county-level cities); full names only",
     "generic": "words that cannot be the distinctive part of a name (各, 该, 重点 …)",
     "boundaries": "verbs and function words that end a name on the left / follow a personal name",
     "streets": "known streets/towns of the user's district (optional)",

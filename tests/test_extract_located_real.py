@@ -3,6 +3,9 @@ knowledge.  Every sentence here is invented (the fictional district 青川区 an
 
 from extraction_support import graph_of, names, rels
 
+import kg
+from kg.lexicon import Lexicon
+
 
 def test_a_town_in_the_running_text_is_not_placed_in_the_article_district():
     g = graph_of("3月5日,青川区委书记王建国先后来到龙溪镇、桃源街道调研春耕生产。")
@@ -201,3 +204,28 @@ def test_a_village_named_during_a_visit_to_a_town_lies_in_the_town():
 def test_a_town_written_once_covers_a_village_after_an_unnamed_item():
     g = graph_of("3月5日,王建国先后来到龙溪镇白石社区、青螺湾、柳塘村安置小区,详细了解安置情况。")
     assert ("柳塘村", "龙溪镇") in rels(g, "LOCATED_IN")
+
+
+def _with_counties(*texts: str) -> kg.KnowledgeGraph:
+    # invented county-level names added to the packaged county gazetteer
+    return kg.build([{"id": f"a{i + 1}", "text": t, "date": "2024-03-06"} for i, t in enumerate(texts)],
+                    extra_lexicon={"counties": ["澜县", "云岫市"]})
+
+
+def test_a_county_of_the_gazetteer_is_a_region_and_holds_its_sites():
+    g = _with_counties("3月5日,市委书记王建国在澜县调研。他先后来到澜县星河孵化基地、白鹭制药有限公司。"
+                       "次日,他前往云岫市调研。")
+    assert {"澜县", "云岫市"} <= names(g, "Region")
+    assert ("星河孵化基地", "澜县") in rels(g, "LOCATED_IN") or ("澜县星河孵化基地", "澜县") in rels(g, "LOCATED_IN")
+
+
+def test_a_county_name_is_not_read_inside_other_words():
+    g = _with_counties("王建国听取了云岫市场监管情况汇报,副县长李明和澜县城建设者座谈。")
+    assert not {"云岫市", "云岫"} & names(g, "Region")
+    assert "澜县" not in names(g, "Region")  # 和 before it, 县城 after it
+
+
+def test_the_packaged_county_gazetteer_keeps_common_words_out():
+    counties = Lexicon.load()["counties"]
+    assert len(counties) > 2000
+    assert not {"城区", "郊区", "矿区", "市中区", "老城区", "市辖区", "和县"} & counties

@@ -19,6 +19,8 @@ _CJK_WITH_CODES = re.compile(r"^(?:[\u4e00-\u9fff]{2,}|[A-Z]\d{1,4}[\u4e00-\u9ff
                              r"(?:[A-Za-z0-9]+[\u4e00-\u9fff]+)*$")
 _REGION_CHARS = ("区", "市", "县", "省", "州", "旗")
 _REGION_CHAR = re.compile("[区市县省州旗盟]")
+_COUNTY_END = re.compile("[区县市旗]")
+_COUNTY_LEN = 16  # the longest county-level name (…族自治县) in characters
 #: the last characters REGION_END can match
 _REGION_LAST = frozenset("区市县省州旗盟")
 #: words that may follow a suffix that does not end a jieba token: 东南村 + 党委, 云塘街道 + 党工委
@@ -259,6 +261,7 @@ class Regions:
                     continue
                 # the name as written (黄石 stays 黄石, not 黄石市): the text says which form it uses
                 doc.add(Mention("Region", m.group(0), m.start(), m.end(), sent.index, "gazetteer"))
+            self._counties(doc, sent, lex)
             if not _REGION_CHAR.search(doc.text, sent.start, sent.end):
                 continue  # no 区/县/市…: nothing to look for, and no need to segment the sentence
             toks = doc.tokens(sent)
@@ -308,6 +311,21 @@ class Regions:
     #: 富民强县, 工业兴市, 品牌兴县: a slogan (a noun, then 兴/强 and the level), not a place
     _SLOGAN = frozenset({"n", "vn", "v", "a", "an", "nz"})
 
+    def _counties(self, doc: Doc, sent: Sentence, lex: Lexicon) -> None:
+        """County-level names of the gazetteer (沛县, 高州市), looked up where a level character stands:
+        a few thousand names in the one pattern above would slow every sentence down."""
+        counties = lex["counties"]
+        text = doc.text
+        for m in _COUNTY_END.finditer(text, sent.start, sent.end):
+            e = m.end()
+            for s in range(max(sent.start, e - _COUNTY_LEN), e - 1):  # the longest name first
+                name = text[s:e]
+                if name in counties:
+                    if name not in lex["regions"] and not self._not_gazetteer_region(doc, sent, s, e, lex) \
+                            and not any(x.label == "Region" and x.start < e and s < x.end for x in doc.near(s, e)):
+                        doc.add(Mention("Region", name, s, e, sent.index, "county-gazetteer"))
+                    break
+
     @staticmethod
     def _not_gazetteer_region(doc: Doc, sent: Sentence, s: int, e: int, lex: Lexicon) -> bool:
         """A gazetteer name that is part of something else: a person's name (周玉川), a company's
@@ -320,7 +338,14 @@ class Regions:
             return True
         if re.match(r"(?:[东南西北中]?路|大?街|大道)", text[e:e + 2]):
             return True
-        short = text[s:e] in lex.regions_by_short
+        name = text[s:e]
+        if name in lex["counties"] and name not in lex["regions"]:
+            if not Regions._SUFFIX_CHARS.match(text, e - 1):
+                return True  # 某某市场, 某县城: the level character begins another word
+            if e - s == 2:
+                return not hard_left(doc, sent, s, by_tag=True)  # 市和县: a one-character name needs a clear left edge
+            return False
+        short = name in lex.regions_by_short
         return short and not hard_left(doc, sent, s, by_tag=True)
     #: …区 words that name a kind of area, not a district: 工业区, 样板区, 平房区, 棚户区, 生活区
     _NOT_SCAN = re.compile(r"(?:开发|高新|新|园|景|城|片|小|社|厂|校|辖|试验|示范|保税|功能|山|库|灾|街|市|老城|"
