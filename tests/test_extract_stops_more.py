@@ -93,3 +93,16 @@ def test_the_heads_of_a_visiting_group_join_every_stop():
 def test_a_body_that_surveys_together_visits_each_unit():
     g = graph_of("12月5日下午,区委常委会集体调研龙溪街道、白沙街道。区委书记周敏强调,要协同发展。")
     assert _stops_of(g, "区委常委会") == {"龙溪街道", "白沙街道"}
+
+
+def test_a_city_written_without_its_level_names_the_site_and_does_not_place_it():
+    g = graph_of("3月2日,副市长周敏先后到佛山西站、滨江公园察看春运保障工作。")
+    assert {("周敏", "佛山西站"), ("周敏", "滨江公园")} <= rels(g, "INSPECTED")
+    assert not {(a, b) for a, b in rels(g, "LOCATED_IN") if b == "佛山"}
+
+
+def test_he_inside_a_word_does_not_split_a_stop_and_a_town_names_only_its_own_site():
+    g = graph_of("县委书记王建国先后查看了龙溪镇和平闸、石桥排渠幸福路闸、青川险工。")
+    stops = {b for a, b in rels(g, "INSPECTED") if a == "王建国"}
+    assert {"和平闸", "石桥排渠幸福路闸", "青川险工"} <= stops and "龙溪镇" not in stops
+    assert rels(g, "LOCATED_IN") == {("和平闸", "龙溪镇")}

@@ -125,6 +125,11 @@ def _sentence_locative(doc: Doc, sent: Sentence) -> Mention | None:
     return whole[0] if whole else None
 
 
+def _alone(doc: Doc, sent: Sentence, m: re.Match[str]) -> bool:
+    """和 joins two stops only as a word of its own: not in 和平闸, 和美社区 (jieba reads 和平, 和美)."""
+    return m.start() in doc.token_starts(sent) and m.end() in doc.token_ends(sent)
+
+
 class Inspections:
     """Extractor: INSPECTED relations (and LOCATED_IN for stops written as ``X区的A``)."""
 
@@ -210,7 +215,8 @@ class Inspections:
         shared = True
         weak = _pattern(doc.lexicon, "place_weak_suffixes")
         firms = stops.FIRMS.match(doc.text, end) is not None
-        for sep in list(_LIST_SEP.finditer(doc.text, start, end)) + [None]:
+        seps = [m for m in _LIST_SEP.finditer(doc.text, start, end) if m.group(0) != "和" or _alone(doc, sent, m)]
+        for sep in [*seps, None]:
             s, e = pos, (sep.start() if sep else end)
             pos = sep.end() if sep else end
             quoted = doc.text[s:s + 1] in "“‘《"
@@ -245,7 +251,8 @@ class Inspections:
                 if doc.text[prefix.end:prefix.end + 1] == "的":
                     doc.relate("LOCATED_IN", target, prefix, sent.index, "located:的")
                 container = prefix if not out else container
-            elif shared and container is not None and out and target.label == out[0].label and target.start == s:
+            elif shared and container is not None and out and target.label == out[0].label and target.start == s \
+                    and container.label == "Region":  # a town before the first site names that site only
                 # 青岚区星河广场、卧龙岭风景区: the region written once covers the list
                 doc.relate("LOCATED_IN", target, container, sent.index, "located:list-prefix")
             if sep is not None and sep.group(0) != "、":
@@ -276,8 +283,8 @@ class Inspections:
             unit_at: int | None = None  # where the first street or village written before the site begins
             while True:  # 麻江坪县大塘乡高山蔬菜基地: past every unit written before the site
                 unit = max((x for x in regions if x.start == ps and x.end < e), key=lambda x: x.end, default=None)
-                if unit is None:
-                    break
+                if unit is None or unit.label == "Region" and unit.name in doc.lexicon.regions_by_short:
+                    break  # 西安北客站: a city written without its 市 names the site, it does not place it
                 if unit.label in ("Street", "Community") and unit_at is None:
                     unit_at = ps
                 ps = unit.end
