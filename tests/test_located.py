@@ -1,4 +1,4 @@
-from extraction_support import graph_of, rels
+from extraction_support import graph_of, names, rels
 
 
 def test_adjacent_region_street_community():
@@ -76,3 +76,10 @@ def test_a_unit_named_elsewhere_places_the_project_written_after_it():
     placed = {(r.source.name, r.target.name) for r in doc.relations if r.type == "LOCATED_IN"}
     assert placed == {(project.name, county.name)}
     assert other.name not in {s for s, _ in placed}
+
+
+def test_a_community_after_its_street_office_lies_in_that_street():
+    g = graph_of("5月23日,区政协主席周敏带队到东山街道办事处石门社区走访调研。")
+    assert "东山街道" in names(g, "Street")
+    assert ("石门社区", "东山街道") in rels(g, "LOCATED_IN")
+    assert ("周敏", "石门社区") in rels(g, "INSPECTED")

@@ -122,9 +122,10 @@ class AdminUnits:
                 continue  # 要提升社区, 最后镇, 接下来镇, 拓展延伸社区; 白石村/村史馆
             if not hard_left(doc, sent, start, by_tag=True) and not (
                     n >= 2 and doc.text[start - 1] in _MOTION_CHARS and _no_name_start(doc.text[start - 1:s], tags)) \
-                    and not _THAT_UNIT.search(doc.text, max(sent.start, start - 3), start):
+                    and not _THAT_UNIT.search(doc.text, max(sent.start, start - 3), start) \
+                    and not doc.text.endswith(("办事处", "人民政府"), max(sent.start, start - 4), start):
                 continue  # but 来龙溪镇 (jieba's 来龙溪): a motion verb glued to the name is no part of it;
-                # 该街道柳岸社区: the unit named before, then the name
+                # 该街道柳岸社区: the unit named before, then the name; 东山街道办事处石门社区: after its office
             if committee:
                 return Mention(label, part + "村委会", start, e + 2, sent.index, "admin-suffix")
             return Mention(label, part + suffix, start, e, sent.index, "admin-suffix")

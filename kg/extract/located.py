@@ -31,6 +31,7 @@ from .located_units import (
     named_with_unit,
     own_unit,
     unit_named_before,
+    unit_offices,
 )
 
 _LOCATED = re.compile(r"位于|坐落于|地处|落户")
@@ -54,6 +55,7 @@ class Located:
 
     def __call__(self, doc: Doc) -> None:
         named_with_unit(doc)
+        unit_offices(doc)
         has_container: set[tuple[str, str, str | None]] = set()
         ordered = sorted(doc.mentions, key=lambda m: (m.start, -m.end))
         by_start: dict[int, list[Mention]] = {}

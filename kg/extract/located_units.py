@@ -3,7 +3,8 @@
 * kind-only sites — ``龙溪镇污水处理厂``: a site named only by its kind is named with its unit;
 * a unit named elsewhere — ``将青川县城乡供水项目…``: written right before a site, where nothing marks it;
 * lists — ``白石村村史馆、卫生室、文化小院``: the unit of a list's first site covers the sites after it;
-* ``我县`` — the one county the article names.
+* ``我县`` — the one county the article names;
+* offices — ``东山街道办事处东塔社区``: the street of an office is a Street, and holds what follows it.
 """
 
 from __future__ import annotations
@@ -133,3 +134,23 @@ def own_unit(doc: Doc, sent: Sentence, pos: int) -> Mention | None:
     if len(named) != 1 or any(m.start < pos for m in doc.mentions_of("Region", sentence=sent.index)):
         return None
     return next(iter(named.values()))
+
+
+#: 东山街道办事处, 龙溪镇人民政府: the office of a street or town
+_OFFICE = re.compile(r"(.{1,10}?(?:街道|镇|乡))(?:办事处|人民政府)$")
+
+
+def unit_offices(doc: Doc) -> None:
+    """东山街道办事处东塔社区: an office names its street or town (a Street node of its own), and a
+    village or community written right after the office lies in that street or town."""
+    for org in doc.mentions_of("Organization"):
+        m = _OFFICE.match(org.name)
+        if m is None or doc.text[org.start:org.end] != org.name:
+            continue
+        end = org.start + len(m.group(1))
+        street = next((x for x in doc.near(org.start, end) if x.label == "Street" and x.start == org.start
+                       and x.end == end), None) or doc.add(
+            Mention("Street", m.group(1), org.start, end, org.sentence, "unit-office"))
+        for x in doc.near(org.end, org.end + 1):
+            if x.label == "Community" and x.start == org.end:
+                doc.relate("LOCATED_IN", x, street, x.sentence, "located:office")
