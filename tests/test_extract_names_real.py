@@ -190,3 +190,9 @@ def test_the_region_a_company_is_registered_in_is_part_of_its_name():
 def test_a_kind_of_area_ending_in_qu_is_no_district():
     g = graph_of("副区长周敏现场巡查河道、平房区等易涝点,要求把柳岸工业区建设成全区的样板区,加快棚户区改造。")
     assert not {"平房区", "工业区", "样板区", "棚户区"} & names(g, "Region")
+
+
+def test_a_village_followed_by_some_of_its_sites_is_still_a_village():
+    g = graph_of("8月9日,县长周敏深入龙溪镇石门村、柳塘村部分地质灾害隐患点,全面了解情况。")
+    assert {"石门村", "柳塘村"} <= names(g, "Community")
+    assert ("柳塘村", "龙溪镇") in rels(g, "LOCATED_IN")

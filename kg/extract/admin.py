@@ -20,7 +20,7 @@ _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 _STREET_BODY = re.compile(r"([\u4e00-\u9fff])街(?=党工委|办事处)")
 #: what may not follow a suffix: the suffix is then the start of another word
 _NOT_AFTER = {
-    "村": re.compile(r"[民委内里级务两干居镇庄头口落部组貌容规]"),
+    "村": re.compile(r"[民委内里级务两干居镇庄头口落组貌容规]|部(?!分)"),  # 村部 (its office), but 某村部分…
     "镇": re.compile(r"[长街区域村级]"),
     "乡": re.compile(r"[村镇亲贤土愁间下长里音情]"),
     "社区": re.compile(r"(?!x)x"),
