@@ -83,3 +83,10 @@ def test_a_community_after_its_street_office_lies_in_that_street():
     assert "东山街道" in names(g, "Street")
     assert ("石门社区", "东山街道") in rels(g, "LOCATED_IN")
     assert ("周敏", "石门社区") in rels(g, "INSPECTED")
+
+
+def test_the_places_a_unit_holds_an_event_at_lie_in_it():
+    g = graph_of("近期,青川县分别在青川经济开发区和石桥经济开发区举行重点项目集中开工仪式。")
+    assert {("青川经济开发区", "青川县"), ("石桥经济开发区", "青川县")} <= rels(g, "LOCATED_IN")
+    g = graph_of("3月5日,区长周敏在龙溪镇调研。")
+    assert not rels(g, "LOCATED_IN")  # a person in a place hosts nothing

@@ -27,6 +27,7 @@ from .located_units import (
     CONTAINS,
     LIST_SEP,
     MAX_LIST,
+    host_places,
     list_after_named_site,
     named_with_unit,
     own_unit,
@@ -95,6 +96,7 @@ class Located:
         list_after_named_site(doc, by_start, has_container)
         self._scopes(doc, by_start, has_container)
         self._visit_area(doc, by_start, has_container)
+        host_places(doc, has_container)
         self._district(doc, has_container)
 
     @staticmethod

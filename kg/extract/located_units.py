@@ -4,7 +4,8 @@
 * a unit named elsewhere — ``将青川县城乡供水项目…``: written right before a site, where nothing marks it;
 * lists — ``白石村村史馆、卫生室、文化小院``: the unit of a list's first site covers the sites after it;
 * ``我县`` — the one county the article names;
-* offices — ``东山街道办事处东塔社区``: the street of an office is a Street, and holds what follows it.
+* offices — ``东山街道办事处东塔社区``: the street of an office is a Street, and holds what follows it;
+* hosts — ``青川区分别在龙溪工业园和石桥开发区举行…``: a unit holding an event at places of its own.
 """
 
 from __future__ import annotations
@@ -154,3 +155,33 @@ def unit_offices(doc: Doc) -> None:
         for x in doc.near(org.end, org.end + 1):
             if x.label == "Community" and x.start == org.end:
                 doc.relate("LOCATED_IN", x, street, x.sentence, "located:office")
+
+
+#: 青川区(分别)在A和B举行: the unit is the host, the places are its own
+_HOST_AT = re.compile(r"(?:分别|先后|也|还|又)?在")
+
+
+def host_places(doc: Doc, has_container: set[tuple[str, str, str | None]]) -> None:
+    """青川区分别在龙溪工业园和石桥开发区举行开工仪式: the places a region or town holds an event at lie
+    in it (the list right after 在, up to the first word that is no separator)."""
+    for unit in doc.mentions_of("Region", "Street"):
+        at = _HOST_AT.match(doc.text, unit.end)
+        if at is None or doc.text[unit.start:unit.end] != unit.name:
+            continue
+        pos = at.end()
+        for _ in range(MAX_LIST):
+            item = max((x for x in doc.near(pos, pos + 1) if x.start == pos and x.key != unit.key
+                        and x.label in CONTAINS.get(unit.label, ())), key=lambda x: x.end, default=None)
+            if item is None or (item.label == "Region" and not _ZONE.search(item.name)):
+                break
+            if item.key not in has_container:
+                doc.relate("LOCATED_IN", item, unit, item.sentence, "located:host")
+                has_container.add(item.key)
+            sep = LIST_SEP.match(doc.text, item.end)
+            if sep is None:
+                break
+            pos = sep.end()
+
+
+#: a zone may lie in a county: 开发区, 工业园区, 产业园
+_ZONE = re.compile(r"(?:开发区|园区|产业园|工业园|新区|片区|示范区|经济区)$")
