@@ -102,7 +102,7 @@ def test_a_city_written_without_its_level_names_the_site_and_does_not_place_it()
 
 
 def test_he_inside_a_word_does_not_split_a_stop_and_a_town_names_only_its_own_site():
-    g = graph_of("县委书记王建国先后查看了龙溪镇和平闸、石桥排渠幸福路闸、青川险工。")
+    g = graph_of("县委书记王建国先后查看了龙溪镇和顺闸、石桥排渠幸福路闸、青川险工。")
     stops = {b for a, b in rels(g, "INSPECTED") if a == "王建国"}
-    assert {"和平闸", "石桥排渠幸福路闸", "青川险工"} <= stops and "龙溪镇" not in stops
-    assert rels(g, "LOCATED_IN") == {("和平闸", "龙溪镇")}
+    assert {"和顺闸", "石桥排渠幸福路闸", "青川险工"} <= stops and "龙溪镇" not in stops
+    assert rels(g, "LOCATED_IN") == {("和顺闸", "龙溪镇")}

@@ -126,7 +126,7 @@ def _sentence_locative(doc: Doc, sent: Sentence) -> Mention | None:
 
 
 def _alone(doc: Doc, sent: Sentence, m: re.Match[str]) -> bool:
-    """和 joins two stops only as a word of its own: not in 和平闸, 和美社区 (jieba reads 和平, 和美)."""
+    """和 joins two stops only as a word of its own: not in 和顺闸, 和美社区 (jieba reads 和平, 和美)."""
     return m.start() in doc.token_starts(sent) and m.end() in doc.token_ends(sent)
 
 
@@ -284,7 +284,7 @@ class Inspections:
             while True:  # 麻江坪县大塘乡高山蔬菜基地: past every unit written before the site
                 unit = max((x for x in regions if x.start == ps and x.end < e), key=lambda x: x.end, default=None)
                 if unit is None or unit.label == "Region" and unit.name in doc.lexicon.regions_by_short:
-                    break  # 西安北客站: a city written without its 市 names the site, it does not place it
+                    break  # 佛山西站: a city written without its 市 names the site, it does not place it
                 if unit.label in ("Street", "Community") and unit_at is None:
                     unit_at = ps
                 ps = unit.end

@@ -119,7 +119,7 @@ class Located:
             if thing.label == "Organization" and (where.label == "Region" or _ORGAN.search(thing.name)):
                 continue  # 某市某某有限公司: a registered name; 龙溪镇党委: the unit's own organ, not a site in it
             if where.label == "Region" and where.name in doc.lexicon.regions_by_short:
-                continue  # 西安北客站, 北京某某腐乳: a city written without its 市 is part of the name
+                continue  # 佛山西站, 北京某某腐乳: a city written without its 市 is part of the name
             doc.relate("LOCATED_IN", thing, where, thing.sentence, "located:prefix")
             has_container.add(thing.key)
 
