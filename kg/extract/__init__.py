@@ -16,12 +16,13 @@ from .admin import AdminUnits
 from .assemble import to_extraction
 from .digest import items
 from .doc import Doc
-from .entities import ORGANIZATIONS, PLACES, PROJECTS, ZONES, CompanyIsA, KnownEntities, Regions
+from .entities import ORGANIZATIONS, PLACES, PROJECTS, ZONES, CompanyIsA, KnownEntities
 from .events import Events
 from .inspections import Inspections
 from .located import Located
 from .meetings import Meetings
 from .people import Bylines, Officials
+from .regions import Regions
 from .resolve import Overlaps, StopLabels
 from .visits import Visits
 from .window import WINDOW, extract_windows
