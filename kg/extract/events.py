@@ -195,7 +195,7 @@ class Events:
         main = main_meeting(doc, before=sent.end) if m else None
         if not m or main is None:
             return
-        from .people import Names
+        from .names import Names
 
         names = Names(doc)
         pos = m.end()
