@@ -90,3 +90,12 @@ def test_the_places_a_unit_holds_an_event_at_lie_in_it():
     assert {("青川经济开发区", "青川县"), ("石桥经济开发区", "青川县")} <= rels(g, "LOCATED_IN")
     g = graph_of("3月5日,区长周敏在龙溪镇调研。")
     assert not rels(g, "LOCATED_IN")  # a person in a place hosts nothing
+
+
+def test_a_road_between_two_villages_is_named_by_both_and_lies_in_their_town():
+    g = graph_of("副县长周敏先后察看了龙溪镇白石村至柳塘村公路工程、石桥水库除险加固工程。")
+    assert {"白石村至柳塘村公路工程", "石桥水库除险加固工程"} <= names(g, "Project")
+    assert {"白石村", "柳塘村"} <= names(g, "Community")
+    located = rels(g, "LOCATED_IN")
+    assert ("白石村至柳塘村公路工程", "龙溪镇") in located
+    assert not {(a, b) for a, b in located if b in ("白石村", "柳塘村")}

@@ -27,7 +27,7 @@ _NOT_AFTER = {
     "街道": re.compile(r"[办口]"),
     "街办": re.compile(r"事"),
 }
-_BAD_CHARS = set("的了是在和与及等为以把将从向对让使被给个各该本此这每其某全我你他她们有无不也都就还又着过由赴")
+_BAD_CHARS = set("的了是在和与及等为以把将从向对让使被给个各该本此这每其某全我你他她们有无不也都就还又着过由赴至")
 #: what may not stand just before a suffix: 城乡, 下乡, 乡村, 农村
 _NOT_BEFORE = {"乡": "城下家故回老返同带", "村": "乡农驻帮百千", "镇": "乡城村集驻帮重圩"}
 _ADJECTIVES = re.compile(r"小康|美丽|示范|文明|先进|试点|特色|重点|幸福|和谐|生态|明星|省级|市级|国家级|贫困|脱贫|行政|自然|典型|标杆|样板")  # noqa: E501 (CJK data)
@@ -123,7 +123,8 @@ class AdminUnits:
             if not hard_left(doc, sent, start, by_tag=True) and not (
                     n >= 2 and doc.text[start - 1] in _MOTION_CHARS and _no_name_start(doc.text[start - 1:s], tags)) \
                     and not _THAT_UNIT.search(doc.text, max(sent.start, start - 3), start) \
-                    and not doc.text.endswith(("办事处", "人民政府"), max(sent.start, start - 4), start):
+                    and not doc.text.endswith(("办事处", "人民政府"), max(sent.start, start - 4), start) \
+                    and doc.text[start - 1:start] != "至":  # 白石村至柳塘村: a route's far end
                 continue  # but 来龙溪镇 (jieba's 来龙溪): a motion verb glued to the name is no part of it;
                 # 该街道柳岸社区: the unit named before, then the name; 东山街道办事处石门社区: after its office
             if committee:

@@ -75,7 +75,7 @@ class SuffixEntities:
         if r.label in ("Project", "Place"):
             start = _over_code(doc, sent, start, s, r)
         if r.label == "Project":
-            start = _over_and(doc, sent, _over_quote(doc, sent, start), s, r)
+            start = _over_and(doc, sent, _over_quote(doc, sent, _over_route(doc, start)), s, r)
         if r.label == "Organization":
             start = _after_governing_words(doc, sent, start, s)
         elif r.label in ("Place", "Region"):
@@ -125,6 +125,19 @@ def _over_code(doc: Doc, sent: Sentence, start: int, s: int, r: SuffixRule) -> i
 _ROAD_CODE = re.compile(r"[A-Z]\d{1,4}$")
 _QUOTE_BEFORE = re.compile(r"“([\u4e00-\u9fff、]{2,12})”$")
 _CONJ_BEFORE = re.compile(r"(?:以及|及|与|和)$")
+
+
+def _over_route(doc: Doc, start: int) -> int:
+    """白石村至柳塘村公路工程: a road named by the two places it joins (A至B) takes both in its name."""
+    to = next((m for m in doc.near(start, start) if m.end == start and m.label in _ENDS_OF_ROUTE), None)
+    if to is None or doc.text[to.start - 1:to.start] != "至":
+        return start
+    frm = next((m for m in doc.near(to.start - 1, to.start - 1)
+                if m.end == to.start - 1 and m.label in _ENDS_OF_ROUTE), None)
+    return frm.start if frm is not None else start
+
+
+_ENDS_OF_ROUTE = ("Street", "Community")
 
 
 def _over_quote(doc: Doc, sent: Sentence, start: int) -> int:

@@ -110,8 +110,8 @@ class Located:
             while True:
                 unit = max((x for x in by_start.get(pos, ()) if x.label in ("Region", "Street", "Community")
                             and x.end < thing.end), key=lambda x: x.end, default=None)
-                if unit is None:
-                    break
+                if unit is None or doc.text[unit.end:unit.end + 1] == "至":
+                    break  # 龙溪镇白石村至柳塘村公路: a route joins the villages, it lies in the town
                 where, pos = unit, unit.end
             if where is None or thing.label not in CONTAINS.get(where.label, ()) \
                     or not thing.name.startswith(doc.text[thing.start:where.end]) or "、" in thing.name:

@@ -54,6 +54,9 @@ class Overlaps:
                                                           for o in starts.get(m.start, ())):
                 keep.append(m)  # 白石村 in 白石村文化广场: the site is named after the unit it lies in
                 continue
+            if m.label in ("Street", "Community") and doc.text[m.start - 1:m.start] == "至":
+                keep.append(m)  # 柳塘村 in 白石村至柳塘村公路工程: the far end of a route is a place too
+                continue
             if m.rule == "gazetteer" and doc.text[m.start:m.end] != m.name:
                 outers = (*outers, "Region")  # 佛山 in 佛山经开区: one name, not also the city
             if any(o.label in outers and _inside(m, o) for o in doc.near(m.start, m.end) if o is not m):
