@@ -105,7 +105,7 @@ def test_projects_with_a_part_of_their_own_stay():
     g = graph_of("王建国先后来到龙溪镇松林村至西岭村公路工程、“云杉记忆”旅游项目、年产3000吨竹纤维项目、"
                  "青川实验学校项目和滨江新城综合开发项目建设现场。")
     found = names(g, "Project")
-    assert {"公路工程", "“云杉记忆”旅游项目", "滨江新城综合开发项目"} <= found
+    assert {"松林村至西岭村公路工程", "“云杉记忆”旅游项目", "滨江新城综合开发项目"} <= found
     assert any(n.endswith("实验学校项目") for n in found) and any(n.endswith("竹纤维项目") for n in found)
 
 
