@@ -48,6 +48,8 @@ _HEARD_END = re.compile(r"(?:报告|汇报|发言)")
 _RELAYED = re.compile(r"(?:的)?(?:重要)?精神")
 #: what Events._meetings looks for in a clause
 _CLAUSE_CUES = (_CHAIR, _ATTEND, _REPORT, _SPEAK, _SPEAK_AT, _HEARD, _ACTIVITY)
+#: any of them, in one search over a sentence
+_ANY_CLAUSE_CUE = re.compile("|".join(f"(?:{c.pattern})" for c in _CLAUSE_CUES))
 #: 在主席台就座的有A、B、C / 出席会议的有A、B: names without titles, all of them present
 _ROSTRUM = re.compile(r"(?:就座的|出席会议的|出席的领导|参加会议的|出席大会的|出席开幕式的)(?:领导|同志)?(?:还)?有")
 
@@ -170,7 +172,7 @@ class Events:
             # _meetings acts only on a match of one of its cues in a clause, which is a match in the
             # sentence too (none looks behind, and what they look ahead for holds no clause mark):
             # most sentences have none, and their clauses need no visit
-            if any(cue.search(doc.text, sent.start, sent.end) for cue in _CLAUSE_CUES):
+            if _ANY_CLAUSE_CUE.search(doc.text, sent.start, sent.end):
                 for cs, ce in clauses(doc, sent):
                     self._meetings(doc, sent, cs, ce, date)
             self._rostrum(doc, sent, date)

@@ -20,6 +20,7 @@ _COUNTY_END = re.compile("[区县市旗]")
 _COUNTY_LEN = 16  # the longest county-level name (…族自治县) in characters
 #: the last characters REGION_END can match
 _REGION_LAST = frozenset("区市县省州旗盟")
+_REGION_FIRST = frozenset(_REGION_CHARS)
 
 
 class Regions:
@@ -45,9 +46,9 @@ class Regions:
             if not _REGION_CHAR.search(doc.text, sent.start, sent.end):
                 continue  # no 区/县/市…: nothing to look for, and no need to segment the sentence
             toks = doc.tokens(sent)
-            for i, (w, s, e) in enumerate(toks):
-                if w[-1] not in _REGION_LAST and w[0] not in _REGION_CHARS:
-                    continue  # neither branch below can take it: most tokens
+            # neither branch below can take a token without a level character at either end: most tokens
+            for i in [k for k, t in enumerate(toks) if t[0][-1] in _REGION_LAST or t[0][0] in _REGION_FIRST]:
+                w, s, e = toks[i]
                 mention = None
                 if len(w) >= 3 and REGION_END.search(w) and not _NOT_REGION.search(w) and _CJK.match(w) \
                         and not any(c in "我你他副来" for c in w) and not (s > sent.start and tags.get(doc.text[s - 1] + w[0])):  # noqa: E501 (CJK data)
@@ -95,10 +96,14 @@ class Regions:
         """County-level names of the gazetteer (沛县, 高州市), looked up where a level character stands:
         a few thousand names in the one pattern above would slow every sentence down."""
         counties = lex["counties"]
+        lengths = _county_lengths(lex)
         text = doc.text
         for m in _COUNTY_END.finditer(text, sent.start, sent.end):
             e = m.end()
-            for s in range(max(sent.start, e - _COUNTY_LEN), e - 1):  # the longest name first
+            for n in lengths.get(text[e - 2:e], ()):  # the longest name first
+                s = e - n
+                if s < sent.start or n > _COUNTY_LEN:
+                    continue
                 name = text[s:e]
                 if name in counties:
                     if name not in lex["regions"] and not self._not_gazetteer_region(doc, sent, s, e, lex) \
@@ -139,7 +144,9 @@ class Regions:
         bounds = lex["boundaries"]
         tags = word_tags()
         for m in self._SUFFIX_CHARS.finditer(text, sent.start, sent.end):
-            if doc.covered(m.start(), m.end(), "Region") or self._NOT_SCAN.search(text, sent.start, m.end()):
+            # _NOT_SCAN ends at m.end() and is at most 3 characters long: no need to search from sent.start
+            if doc.covered(m.start(), m.end(), "Region") \
+                    or self._NOT_SCAN.search(text, max(sent.start, m.end() - 3), m.end()):
                 continue
             for n in (2, 3):
                 start = m.start() - n
@@ -181,6 +188,21 @@ def _not_a_place(word: str, lex: Lexicon, tags: dict[str, str]) -> bool:
 
 def _suffix_word(lex: Lexicon, w: str) -> bool:
     return any(w.endswith(x) for x in lex["place_suffixes"] | lex["place_weak_suffixes"] if len(x) >= 2)
+
+
+_COUNTY_LENGTHS: dict[str, dict[str, tuple[int, ...]]] = {}
+
+
+def _county_lengths(lex: Lexicon) -> dict[str, tuple[int, ...]]:
+    """The lengths of the county-level names by their last two characters, longest first: a level
+    character is looked up with the few lengths of names that end there, not with every length."""
+    table = _COUNTY_LENGTHS.get(lex.fingerprint)
+    if table is None:
+        by_end: dict[str, set[int]] = {}
+        for name in lex["counties"]:
+            by_end.setdefault(name[-2:], set()).add(len(name))
+        table = _COUNTY_LENGTHS[lex.fingerprint] = {k: tuple(sorted(v, reverse=True)) for k, v in by_end.items()}
+    return table
 
 
 @lru_cache(maxsize=8)
