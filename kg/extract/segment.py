@@ -154,34 +154,45 @@ def _hmm_words(text: str) -> Iterator[str]:
         yield text[nexti:]
 
 
-_PREV = {"B": "ES", "M": "MB", "S": "SE", "E": "BM"}  # finalseg.PrevStatus
+_STATE = {"B": 0, "M": 1, "E": 2, "S": 3}
 
 
 def _viterbi(obs: str) -> list[str]:
-    """jieba's ``finalseg.viterbi`` with back-pointers instead of a copied path per state and step: the
-    same sums in the same order, ties to the later state letter as ``max`` over ``(prob, state)``."""
+    """jieba's ``finalseg.viterbi`` with back-pointers instead of a copied path per state and step, and
+    the four states in local variables: the same sums in the same order (``v[prev] + trans + emit``),
+    ties to the later state letter as ``max`` over ``(prob, state)`` sends them (M over B, S over E)."""
     start_p, trans_p, emit_p = finalseg.start_P, finalseg.trans_P, finalseg.emit_P
     low = finalseg.MIN_FLOAT
-    v = {y: start_p[y] + emit_p[y].get(obs[0], low) for y in "BMES"}
-    back: list[dict[str, str]] = []
+    e_b, e_m, e_e, e_s = emit_p["B"].get, emit_p["M"].get, emit_p["E"].get, emit_p["S"].get
+    # each state's two possible predecessors (finalseg.PrevStatus): B from E or S, M from M or B,
+    # E from B or M, S from S or E
+    t_eb, t_sb = trans_p["E"].get("B", low), trans_p["S"].get("B", low)
+    t_mm, t_bm = trans_p["M"].get("M", low), trans_p["B"].get("M", low)
+    t_be, t_me = trans_p["B"].get("E", low), trans_p["M"].get("E", low)
+    t_ss, t_es = trans_p["S"].get("S", low), trans_p["E"].get("S", low)
+    c = obs[0]
+    vb, vm = start_p["B"] + e_b(c, low), start_p["M"] + e_m(c, low)
+    ve, vs = start_p["E"] + e_e(c, low), start_p["S"] + e_s(c, low)
+    back: list[tuple[str, str, str, str]] = []
     for c in obs[1:]:
-        nv: dict[str, float] = {}
-        bp: dict[str, str] = {}
-        for y in "BMES":
-            em = emit_p[y].get(c, low)
-            a, b = _PREV[y][0], _PREV[y][1]
-            pa = v[a] + trans_p[a].get(y, low) + em
-            pb = v[b] + trans_p[b].get(y, low) + em
-            if pa > pb or (pa == pb and a > b):
-                nv[y], bp[y] = pa, a
-            else:
-                nv[y], bp[y] = pb, b
-        v = nv
-        back.append(bp)
-    state = "E" if v["E"] > v["S"] else "S"
+        em = e_b(c, low)
+        pa, pb = ve + t_eb + em, vs + t_sb + em
+        nb, bb = (pa, "E") if pa > pb else (pb, "S")
+        em = e_m(c, low)
+        pa, pb = vm + t_mm + em, vb + t_bm + em
+        nm, bm = (pa, "M") if pa >= pb else (pb, "B")
+        em = e_e(c, low)
+        pa, pb = vb + t_be + em, vm + t_me + em
+        ne, be = (pa, "B") if pa > pb else (pb, "M")
+        em = e_s(c, low)
+        pa, pb = vs + t_ss + em, ve + t_es + em
+        ns, bs = (pa, "S") if pa >= pb else (pb, "E")
+        vb, vm, ve, vs = nb, nm, ne, ns
+        back.append((bb, bm, be, bs))
+    state = "E" if ve > vs else "S"
     path = [state]
     for bp in reversed(back):
-        state = bp[state]
+        state = bp[_STATE[state]]
         path.append(state)
     path.reverse()
     return path
