@@ -30,6 +30,8 @@ _RE_SKIP = jieba.re_skip_default
 
 #: the jieba release whose ``Tokenizer.__cut_DAG``, ``get_DAG`` and ``calc`` this reproduces
 _JIEBA_VERSION = "0.42.1"
+#: below any route's score (a sum of finite logarithms): no word found yet
+_NO_ROUTE = float("-inf")
 
 
 class FastTokenizer(jieba.Tokenizer):
@@ -69,27 +71,27 @@ class FastTokenizer(jieba.Tokenizer):
         score: list[Any] = [0] * (n + 1)  # score[n] is jieba's route[N] = (0, 0)
         nxt = [0] * (n + 1)
         for idx in range(n - 1, -1, -1):
-            best: float | None = None
-            end = idx
-            i = idx
-            frag = sentence[idx]
-            while True:  # the dictionary words starting at idx, shortest first (jieba's get_DAG)
-                f = freq_get(frag)
-                if f is None:
-                    break  # no dictionary word begins with frag
-                if f:
-                    s = log(f) - logtotal + score[i + 1]
-                    if best is None or s >= best:  # max((score, end)): a tie goes to the later end
-                        best, end = s, i
-                i += 1
-                if i >= n:
-                    break
-                frag = sentence[idx:i + 1]
-            if best is None:  # no word: the character alone (calc's ``FREQ.get(...) or 1``)
-                best = log(freq_get(sentence[idx]) or 1) - logtotal + score[idx + 1]
-                end = idx
+            char = sentence[idx]
+            f = freq_get(char)
+            end = idx + 1
+            # the dictionary words starting at idx, shortest first (jieba's get_DAG): the character
+            # itself, then longer fragments while the dictionary holds them (as words or prefixes)
+            best = log(f) - logtotal + score[idx + 1] if f else _NO_ROUTE
+            if f is not None:
+                j = idx + 2
+                while j <= n:
+                    f = freq_get(sentence[idx:j])
+                    if f is None:
+                        break  # no dictionary word begins with this fragment
+                    if f:
+                        s = log(f) - logtotal + score[j]
+                        if s >= best:  # max((score, end)): a tie goes to the later end
+                            best, end = s, j
+                    j += 1
+            if best == _NO_ROUTE:  # no word: the character alone (calc's ``FREQ.get(...) or 1``)
+                best = log(freq_get(char) or 1) - logtotal + score[idx + 1]
             score[idx] = best
-            nxt[idx] = end + 1
+            nxt[idx] = end
         _words(self.FREQ, sentence, nxt, out)
 
 
