@@ -142,8 +142,12 @@ class Inspections:
             if sent.heading:
                 continue
             date = event_date(doc, sent)
+            # a movement found in a clause is found in its sentence too (a clause ends at a mark or the
+            # sentence's end, where 调研了(?!解) reads the same): most sentences have none
+            moves = _MOTION.search(doc.text, sent.start, sent.end) is not None
             for cs, ce in clauses(doc, sent):
-                self._itinerary(doc, sent, cs, ce, date)
+                if moves:
+                    self._itinerary(doc, sent, cs, ce, date)
                 if doc.text.startswith("从", cs):
                     self._walk(doc, sent, cs, ce, date)
             for start in [sent.start] + [m.end() for m in re.finditer("[；;]", sent.text) if m.end() < len(sent.text)]:
