@@ -22,6 +22,8 @@ _RELATIVE = {
     "连日来": (0, "approximate"), "本周": (0, "week"), "上周": (-7, "week"),
 }
 _REL = re.compile("|".join(sorted(_RELATIVE, key=len, reverse=True)))
+#: what every date holds, a digit or a relative word: one search before the three patterns
+_ANY_DATE = re.compile(r"\d|" + _REL.pattern)
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,8 @@ def resolve(phrase_match: re.Match[str], kind: str, pub: date | None) -> Resolve
 def dates_in(text: str, pub: date | None, start: int = 0, end: int | None = None) -> list[tuple[int, ResolvedDate]]:
     """All resolvable dates in ``text[start:end]`` with their offsets, in order."""
     end = len(text) if end is None else end
+    if _ANY_DATE.search(text, start, end) is None:
+        return []
     found: list[tuple[int, ResolvedDate]] = []
     taken: list[tuple[int, int]] = []
     for kind, pat in (("full", _FULL), ("md", _MONTH_DAY), ("rel", _REL)):
