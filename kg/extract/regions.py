@@ -162,7 +162,8 @@ class Regions:
                         or name[0] in "区市县省镇乡村街年月日号第" or _NOT_REGION.match(name[-1:] + m.group(0)) \
                         or (text[start - 1:start] == "“" and text[m.end():m.end() + 1] == "”"):
                     continue
-                if any(name.startswith(b) or name.endswith(b) for b in bounds if len(b) <= len(name)):
+                # a boundary word at either end: the name's own prefixes and suffixes looked up, not every word
+                if any(name[:k] in bounds or name[len(name) - k:] in bounds for k in range(len(name) + 1)):
                     continue
                 if start not in doc.token_starts(sent) and text[start - 1:start] not in _GLUED:
                     continue  # jieba may glue 为/到/率 to the name: 为北/畴区
@@ -187,7 +188,14 @@ def _not_a_place(word: str, lex: Lexicon, tags: dict[str, str]) -> bool:
 
 
 def _suffix_word(lex: Lexicon, w: str) -> bool:
-    return any(w.endswith(x) for x in lex["place_suffixes"] | lex["place_weak_suffixes"] if len(x) >= 2)
+    ends = _SUFFIX_ENDS.get(lex.fingerprint)
+    if ends is None:  # once per lexicon, not a union of two sets per word
+        ends = _SUFFIX_ENDS[lex.fingerprint] = tuple(x for x in lex["place_suffixes"] | lex["place_weak_suffixes"]
+                                                     if len(x) >= 2)
+    return w.endswith(ends)
+
+
+_SUFFIX_ENDS: dict[str, tuple[str, ...]] = {}
 
 
 _COUNTY_LENGTHS: dict[str, dict[str, tuple[int, ...]]] = {}
