@@ -163,7 +163,9 @@ class ProcessExecutor:
         return handle.get()
 
     def close(self) -> None:
-        self.pool.terminate()
+        # close, not terminate: the batches still in flight are few (the window) and finish in moments,
+        # while Pool.terminate() can deadlock joining its handler threads (seen with forkserver workers)
+        self.pool.close()
         self.pool.join()
 
 
