@@ -15,13 +15,15 @@ from __future__ import annotations
 
 import re
 
-#: a paragraph that opens an item: a bullet, or a date that stands first (9月23日, 12日下午, 同日, 日前)
+#: a paragraph that opens an item: a bullet, or a date that stands first (9月23日, 12日下午, 同日)
 _ITEM = re.compile(r"[ \t\u3000]*(?:[◆●■▲◇◎★☆•]\s*|(?:\d{1,2}月)?\d{1,2}日(?:[至到-]\d{1,2}日)?[上下中晚]?午?[,，、 ]"
                    r"|(?:同日|当日)[上下中晚]?午?[,，])")
 #: a party named in the item before goes on: 王某某一行 / 考察团一行 (one visit told over several days)
 _GOES_ON = re.compile(r"([\u4e00-\u9fff]{3})一行")
 #: the shortest item: a navigation menu's bullets (• 首页) are no items
 _SHORTEST = 16
+#: how far back a continuing party's name is looked for, in characters
+_LOOK_BACK = 2000
 #: the fewest items that make a digest
 MIN_ITEMS = 3
 
@@ -51,5 +53,6 @@ def _goes_on(text: str, starts: list[int], pos: int, end: int) -> bool:
     party = _GOES_ON.search(text, pos, min(end, pos + 40))
     if party is None or not starts:
         return False
-    before = text[starts[-1]:pos]
+    # the item's last stretch only: an item of thousands of paragraphs must not be read again for each
+    before = text[max(starts[-1], pos - _LOOK_BACK):pos]
     return party.group(1) in before or party.group(1)[1:] in before
