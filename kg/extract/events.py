@@ -17,9 +17,9 @@ from .subjects import clauses, subjects
 #: not 副主任(主持工作)甲某: a deputy in charge, no meeting
 _CHAIR = re.compile(r"主持召开|主持(?!工作[)）])")
 #: 组织召开: who convenes a meeting without chairing it (主持 is another's) was there
-_ATTEND = re.compile(r"(?:出席|参加|参会|列席|应邀出席|到会|组织召开)(?!检查|调研|视察|督导|考察|活动)")
+_ATTEND = re.compile(r"(?:出席|参加|参会|列席|应邀出席|到会|组织召开)(?!检查|调研|视察|督导|考察)")
 #: 参加活动: the article's event, when that event is itself an 活动 (集中授牌活动); else often a visit
-_ACTIVITY = re.compile(r"(?:出席|参加)(?:了)?(?:此次|本次)?活动")
+_ACTIVITY = re.compile(r"(?:了)?(?:此次|本次)?活动")
 #: 出席。/ 参加。/ 到会指导: the object is the meeting the article has been reporting
 _NO_OBJECT = re.compile(r"(?:了)?(?:并?(?:指导|讲话|致辞))?(?:[。！；;，,]|$)")
 #: a clause that only names a group of unnamed participants: 县直有关单位主要负责人, 部分区人大代表,
@@ -47,7 +47,7 @@ _HEARD_END = re.compile(r"(?:报告|汇报|发言)")
 #: 讲话精神, 致辞的精神: a speech relayed or studied, not given here
 _RELAYED = re.compile(r"(?:的)?(?:重要)?精神")
 #: what Events._meetings looks for in a clause
-_CLAUSE_CUES = (_CHAIR, _ATTEND, _REPORT, _SPEAK, _SPEAK_AT, _HEARD, _ACTIVITY)
+_CLAUSE_CUES = (_CHAIR, _ATTEND, _REPORT, _SPEAK, _SPEAK_AT, _HEARD)
 #: any of them, in one search over a sentence
 _ANY_CLAUSE_CUE = re.compile("|".join(f"(?:{c.pattern})" for c in _CLAUSE_CUES))
 #: 在主席台就座的有A、B、C / 出席会议的有A、B: names without titles, all of them present
@@ -258,6 +258,14 @@ class Events:
                     who = subjects(doc, sent, cs, m.start(), ("Official",))
                 if not who:
                     continue
+                if rel == "ATTENDED" and _ACTIVITY.match(doc.text, m.end()):
+                    # 参加活动: an event that is an 活动 itself (集中授牌活动); 出席活动: any event; else a visit
+                    main = main_meeting(doc, before=m.start())
+                    if main is None or not (m.group(0).startswith("出席") or main.name.endswith("活动")):
+                        continue
+                    for p in who[:doc.fan_out("lists×meetings", len(who))]:
+                        doc.relate(rel, p, main, sent.index, f"attended:{m.group(0)}活动", _meeting_date(main) or date)
+                    continue
                 meeting = meeting_after(doc, sent, m.end())
                 if meeting is None and rel == "ATTENDED" and _NO_OBJECT.match(doc.text, m.end(), ce + 1) \
                         and (m.group(0) == "到会" or _recent_meeting(doc, sent)):
@@ -273,13 +281,6 @@ class Events:
                 if meeting is None:
                     continue
                 when = _meeting_date(meeting) or date  # a dated meeting dates its participants
-                for p in who[:doc.fan_out("lists×meetings", len(who))]:
-                    doc.relate(rel, p, meeting, sent.index, f"{rel.lower()}:{m.group(0)}", when)
-        for m in _ACTIVITY.finditer(doc.text, cs, ce):
-            meeting = main_meeting(doc, before=m.start())
-            who = attendees(doc, sent, cs, m.start(), ("Official", "Person")) if meeting else []
-            if meeting is not None and (m.group(0).startswith("出席") or meeting.name.endswith("活动")):
-                when = _meeting_date(meeting) or date
                 for p in who[:doc.fan_out("lists×meetings", len(who))]:
                     doc.relate(rel, p, meeting, sent.index, f"{rel.lower()}:{m.group(0)}", when)
         # the meeting lookups below only when their cue is in the clause (most clauses have none)
