@@ -25,10 +25,9 @@ import re
 from .doc import Doc, Mention, Sentence
 from .located_units import (
     CONTAINS,
-    LIST_SEP,
-    MAX_LIST,
     host_places,
     list_after_named_site,
+    list_in,
     named_with_unit,
     own_unit,
     unit_named_before,
@@ -238,19 +237,14 @@ class Located:
             pos = unit.end
             if doc.text[pos:pos + 1] != "的":
                 continue
-            pos += 1
-            for _ in range(MAX_LIST):
+
+            def site_at(pos: int, unit: Mention = unit) -> Mention | None:
                 thing = max((x for x in by_start.get(pos, ()) if x.label in CONTAINS[unit.label]),
                             key=lambda x: x.end, default=None)
-                if thing is None or not _site(thing) or (unit.label == "Region" and thing.label == "Region"):
-                    break
-                if thing.key not in has_container:
-                    doc.relate("LOCATED_IN", thing, unit, thing.sentence, "located:的")
-                    has_container.add(thing.key)
-                sep = LIST_SEP.match(doc.text, thing.end)
-                if sep is None:
-                    break
-                pos = sep.end()
+                bad = thing is None or not _site(thing) or (unit.label == "Region" and thing.label == "Region")
+                return None if bad else thing
+
+            list_in(doc, unit, pos + 1, site_at, "located:的", has_container)
 
     @staticmethod
     def _shared_prefix(doc: Doc, by_start: dict[int, list[Mention]], by_end: dict[int, list[Mention]],

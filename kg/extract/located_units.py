@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .doc import Doc, Mention, Sentence
 
@@ -168,19 +169,30 @@ def host_places(doc: Doc, has_container: set[tuple[str, str, str | None]]) -> No
         at = _HOST_AT.match(doc.text, unit.end)
         if at is None or doc.text[unit.start:unit.end] != unit.name:
             continue
-        pos = at.end()
-        for _ in range(MAX_LIST):
+
+        def hosted(pos: int, unit: Mention = unit) -> Mention | None:
             item = max((x for x in doc.near(pos, pos + 1) if x.start == pos and x.key != unit.key
                         and x.label in CONTAINS.get(unit.label, ())), key=lambda x: x.end, default=None)
-            if item is None or (item.label == "Region" and not _ZONE.search(item.name)):
-                break
-            if item.key not in has_container:
-                doc.relate("LOCATED_IN", item, unit, item.sentence, "located:host")
-                has_container.add(item.key)
-            sep = LIST_SEP.match(doc.text, item.end)
-            if sep is None:
-                break
-            pos = sep.end()
+            return None if item is None or (item.label == "Region" and not _ZONE.search(item.name)) else item
+
+        list_in(doc, unit, at.end(), hosted, "located:host", has_container)
+
+
+def list_in(doc: Doc, unit: Mention, pos: int, item_at: Callable[[int], Mention | None], rule: str,
+            has_container: set[tuple[str, str, str | None]]) -> None:
+    """A list (A、B和C) starting at ``pos`` lies in ``unit``: each item ``item_at`` finds, until it finds
+    none or no separator follows (at most :data:`MAX_LIST` items)."""
+    for _ in range(MAX_LIST):
+        item = item_at(pos)
+        if item is None:
+            return
+        if item.key not in has_container:
+            doc.relate("LOCATED_IN", item, unit, item.sentence, rule)
+            has_container.add(item.key)
+        sep = LIST_SEP.match(doc.text, item.end)
+        if sep is None:
+            return
+        pos = sep.end()
 
 
 #: a zone may lie in a county: 开发区, 工业园区, 产业园
